@@ -1,0 +1,113 @@
+package org.artsim.vector;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Distance kernels over {@code float[]} vectors: dot products and squared Euclidean distances, one
+ * pair at a time, one query against many stored rows, or a block of queries against a block of
+ * rows (the batch path).
+ *
+ * <p>Two implementations exist: one on the JDK Vector API ({@code jdk.incubator.vector}, used when
+ * the JVM runs with {@code --add-modules jdk.incubator.vector}) and a scalar twin. Both add the
+ * products in the same order &mdash; lane {@code l} of {@code lanes()} accumulators sums elements
+ * {@code i ≡ l (mod lanes)} with fused multiply-adds, the lanes are then added in order, then the
+ * tail &mdash; so for the same lane count they return <b>bitwise identical</b> results, and the
+ * single, many-row and block paths agree with each other exactly.
+ *
+ * <p>{@link #get()} picks the Vector API when available and logs the choice once; {@code
+ * -Dartsim.kernels=scalar} forces the scalar twin. Stateless and thread-safe.
+ *
+ * <p>Row matrices are row-major: row {@code r} of dimension {@code dim} starts at {@code r * dim}.
+ */
+public interface VectorKernels {
+
+  /** What a kernel computes for a pair; both are "higher is closer". */
+  enum Score {
+    /** The dot product. */
+    DOT,
+    /** The negated squared Euclidean distance. */
+    NEG_SQUARED_L2
+  }
+
+  /** {@code "panama"} or {@code "scalar"}. */
+  String name();
+
+  /** The number of accumulator lanes that fixes the summation order. */
+  int lanes();
+
+  /** The dot product of {@code a[aOff, aOff+len)} and {@code b[bOff, bOff+len)}. */
+  float dot(float[] a, int aOff, float[] b, int bOff, int len);
+
+  /** The squared Euclidean distance of {@code a[aOff, aOff+len)} and {@code b[bOff, bOff+len)}. */
+  float squaredDistance(float[] a, int aOff, float[] b, int bOff, int len);
+
+  /**
+   * Scores the query {@code q[qOff, qOff+dim)} against rows {@code [rowFrom, rowTo)} of {@code
+   * rows}, writing row {@code r}'s score to {@code out[outOff + r - rowFrom]}.
+   */
+  void scoreRows(Score score, float[] q, int qOff, float[] rows, int dim, int rowFrom, int rowTo, float[] out, int outOff);
+
+  /**
+   * Scores queries {@code [qFrom, qTo)} of the row-major {@code queries} against rows {@code
+   * [rowFrom, rowTo)} of {@code rows}; the score of query {@code i} and row {@code r} goes to
+   * {@code out[(i - qFrom) * (rowTo - rowFrom) + (r - rowFrom)]}. Equal to calling {@link
+   * #scoreRows} per query, faster.
+   */
+  void scoreBlock(Score score, float[] queries, int qFrom, int qTo, float[] rows, int dim, int rowFrom, int rowTo, float[] out);
+
+  /** The dot product of two whole arrays of equal length. */
+  default float dot(float[] a, float[] b) {
+    return dot(a, 0, b, 0, a.length);
+  }
+
+  /** The squared Euclidean distance of two whole arrays of equal length. */
+  default float squaredDistance(float[] a, float[] b) {
+    return squaredDistance(a, 0, b, 0, a.length);
+  }
+
+  /** The score of one pair of whole arrays. */
+  default float score(Score score, float[] a, float[] b) {
+    return score == Score.DOT ? dot(a, b) : -squaredDistance(a, b);
+  }
+
+  /** The fastest kernels this JVM offers (chosen once). */
+  static VectorKernels get() {
+    return KernelSelection.BEST;
+  }
+
+  /** The scalar twin of {@link #get()}: the same lane count, so bitwise the same results. */
+  static VectorKernels scalar() {
+    return KernelSelection.SCALAR_TWIN;
+  }
+
+  /** Holds the one-time choice (a holder class, so it is made on first use). */
+  final class KernelSelection {
+    private static final Logger LOG = LoggerFactory.getLogger(VectorKernels.class);
+    static final VectorKernels BEST;
+    static final VectorKernels SCALAR_TWIN;
+
+    static {
+      VectorKernels panama = null;
+      String forced = System.getProperty("artsim.kernels", "");
+      boolean moduleLoaded = ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent();
+      if (!forced.equalsIgnoreCase("scalar") && moduleLoaded) {
+        try {
+          panama = new PanamaKernels();
+        } catch (LinkageError | RuntimeException e) {
+          LOG.warn("Vector API kernels unavailable ({}); using scalar kernels", e.toString());
+        }
+      }
+      SCALAR_TWIN = new ScalarKernels(panama == null ? ScalarKernels.DEFAULT_LANES : panama.lanes());
+      BEST = panama == null ? SCALAR_TWIN : panama;
+      if (panama != null) {
+        LOG.debug("artsim vector kernels: Vector API, {} float lanes", panama.lanes());
+      } else if (!forced.equalsIgnoreCase("scalar")) {
+        LOG.info(
+            "artsim vector kernels: scalar (start the JVM with --add-modules jdk.incubator.vector for SIMD kernels)");
+      }
+    }
+
+    private KernelSelection() {}
+  }
+}

@@ -1,0 +1,67 @@
+package org.artsim.index.flat;
+
+import java.nio.file.Path;
+import java.util.Map;
+import org.artsim.Metric;
+import org.artsim.VectorIndex;
+import org.artsim.index.FlatConfig;
+import org.artsim.io.ArtsimFiles;
+import org.artsim.spi.VectorIndexProvider;
+
+/**
+ * Provides the exact {@code "flat"} index: every search scores every qualifying stored vector with
+ * SIMD kernels. Choose it up to a few hundred thousand vectors, for exact results, or as the
+ * reference an approximate index is measured against.
+ *
+ * <h2>File format {@code artsim.index.flat}, version 1</h2>
+ *
+ * Inside the {@link ArtsimFiles} container:
+ *
+ * <pre>
+ * payload := dim:int32 metric:string size:int32 item{size} vectors
+ * item    := id:string labelCount:int32 (field:string value:string){labelCount}
+ * vectors := float32{size * dim}, row-major, in item order (unit length under COSINE)
+ * </pre>
+ */
+public final class FlatIndexProvider implements VectorIndexProvider<FlatConfig> {
+  /** The provider name. */
+  public static final String NAME = "flat";
+
+  /** Used by {@link java.util.ServiceLoader}. */
+  public FlatIndexProvider() {}
+
+  @Override
+  public String name() {
+    return NAME;
+  }
+
+  @Override
+  public String description() {
+    return "exact search by a SIMD scan; up to a few hundred thousand vectors, and the reference for approximate indexes";
+  }
+
+  @Override
+  public Class<FlatConfig> configType() {
+    return FlatConfig.class;
+  }
+
+  @Override
+  public FlatConfig defaults() {
+    return FlatConfig.defaults();
+  }
+
+  @Override
+  public FlatConfig parse(Map<String, String> settings) {
+    return FlatConfig.parse(settings);
+  }
+
+  @Override
+  public VectorIndex create(int dimension, Metric metric, FlatConfig config) {
+    return new FlatVectorIndex(dimension, metric, config);
+  }
+
+  @Override
+  public VectorIndex load(Path path) {
+    return ArtsimFiles.read(path, FlatVectorIndex.FORMAT, FlatVectorIndex.FORMAT_VERSION, FlatVectorIndex::read);
+  }
+}
