@@ -78,6 +78,9 @@ public final class Ingestor {
 
     Path dir = options.checkpointDir() != null ? options.checkpointDir() : catalogue.toAbsolutePath().resolveSibling(catalogue.getFileName() + ".ingest");
     String fingerprint = fingerprint(data, options, collection);
+    if (Thread.currentThread().isInterrupted()) {
+      throw interrupted(catalogue, dir, 0, candidates.size());
+    }
     prepareCheckpoint(dir, fingerprint);
 
     var tracker = new ProgressTracker("embedding " + catalogue.getFileName(), candidates.size(), options.listener());
@@ -87,8 +90,7 @@ public final class Ingestor {
     int batch = options.batchSize();
     for (int b = 0; b * batch < candidates.size(); b++) {
       if (Thread.currentThread().isInterrupted()) {
-        throw new IngestionInterruptedException(
-            "ingestion of " + catalogue + " was interrupted after " + b * batch + " of " + candidates.size() + " images; run it again with the same checkpoint directory " + dir + " to continue");
+        throw interrupted(catalogue, dir, b * batch, candidates.size());
       }
       int from = b * batch;
       int to = Math.min(candidates.size(), from + batch);
@@ -103,7 +105,14 @@ public final class Ingestor {
           vectors[from + i] = r.ok() ? r.vector() : null;
           errors[from + i] = r.ok() ? null : r.error().getMessage();
         }
-        writeChunk(chunk, slice, vectors, errors, from);
+        try {
+          writeChunk(chunk, slice, vectors, errors, from);
+        } catch (StorageException e) {
+          if (Thread.currentThread().isInterrupted()) {
+            throw interrupted(catalogue, dir, from, candidates.size());
+          }
+          throw e;
+        }
       }
       tracker.advance(slice.size());
     }
@@ -129,6 +138,11 @@ public final class Ingestor {
     var report = new IngestionReport(catalogue.toString(), rows, records.size(), resumed, problems);
     LOG.info("{}", report);
     return report;
+  }
+
+  private static IngestionInterruptedException interrupted(Path catalogue, Path dir, int done, int total) {
+    return new IngestionInterruptedException(
+        "ingestion of " + catalogue + " was interrupted after " + done + " of " + total + " images; run it again with the same checkpoint directory " + dir + " to continue");
   }
 
   /** A row that passed the checks and awaits its vector. */
