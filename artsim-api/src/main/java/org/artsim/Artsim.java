@@ -87,12 +87,16 @@ public final class Artsim {
    * @throws FileFormatException if the file is not a vector index or is damaged
    */
   public static VectorIndex loadIndex(Path path) {
+    return ProviderRegistry.of(VectorIndexProvider.class).get(kindOf(path, INDEX_FORMAT_PREFIX, "vector index")).load(path);
+  }
+
+  /** The provider name in a file's format name, after checking the file holds the expected thing. */
+  private static String kindOf(Path path, String prefix, String what) {
     var header = ArtsimFiles.peek(path);
-    if (!header.format().startsWith(INDEX_FORMAT_PREFIX)) {
-      throw new FileFormatException(path + " holds a '" + header.format() + "', not a vector index");
+    if (!header.format().startsWith(prefix)) {
+      throw new FileFormatException(path + " holds a '" + header.format() + "', not a " + what);
     }
-    String kind = header.format().substring(INDEX_FORMAT_PREFIX.length());
-    return ProviderRegistry.of(VectorIndexProvider.class).get(kind).load(path);
+    return header.format().substring(prefix.length());
   }
 
   /** A new text index of the named kind with its default configuration. */
@@ -113,12 +117,7 @@ public final class Artsim {
 
   /** A text index saved with {@link TextIndex#save}; the kind is read from the file. */
   public static TextIndex loadTextIndex(Path path) {
-    var header = ArtsimFiles.peek(path);
-    if (!header.format().startsWith(TEXT_INDEX_FORMAT_PREFIX)) {
-      throw new FileFormatException(path + " holds a '" + header.format() + "', not a text index");
-    }
-    String kind = header.format().substring(TEXT_INDEX_FORMAT_PREFIX.length());
-    return ProviderRegistry.of(TextIndexProvider.class).get(kind).load(path);
+    return ProviderRegistry.of(TextIndexProvider.class).get(kindOf(path, TEXT_INDEX_FORMAT_PREFIX, "text index")).load(path);
   }
 
   /** A new embedder of the named kind with its default configuration. */

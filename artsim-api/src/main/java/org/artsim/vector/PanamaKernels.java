@@ -1,6 +1,9 @@
 package org.artsim.vector;
 
+import jdk.incubator.vector.ByteVector;
 import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorShape;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -17,6 +20,8 @@ import jdk.incubator.vector.VectorSpecies;
 final class PanamaKernels implements VectorKernels {
   private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
   private static final int L = S.length();
+  /** Bytes species with one lane per float lane (64 bits of bytes for 8 floats, 128 for 16). */
+  private static final VectorSpecies<Byte> B = VectorSpecies.of(byte.class, VectorShape.forBitSize(L * 8));
 
   PanamaKernels() {
     // Touch the API once so that a broken incubator module fails here, not mid-search.
@@ -362,6 +367,60 @@ final class PanamaKernels implements VectorKernels {
         }
       }
     }
+  }
+
+  @Override
+  public void dotBytesRows(float[] w, byte[] codes, int dim, int rowFrom, int rowTo, float[] out, int outOff) {
+    int bound = S.loopBound(dim);
+    int r = rowFrom;
+    for (; r + 4 <= rowTo; r += 4) {
+      int b0 = r * dim;
+      int b1 = b0 + dim;
+      int b2 = b1 + dim;
+      int b3 = b2 + dim;
+      FloatVector a0 = FloatVector.zero(S);
+      FloatVector a1 = a0;
+      FloatVector a2 = a0;
+      FloatVector a3 = a0;
+      for (int i = 0; i < bound; i += L) {
+        FloatVector x = FloatVector.fromArray(S, w, i);
+        a0 = bytesAsFloats(codes, b0 + i).fma(x, a0);
+        a1 = bytesAsFloats(codes, b1 + i).fma(x, a1);
+        a2 = bytesAsFloats(codes, b2 + i).fma(x, a2);
+        a3 = bytesAsFloats(codes, b3 + i).fma(x, a3);
+      }
+      float s0 = a0.reduceLanes(VectorOperators.ADD);
+      float s1 = a1.reduceLanes(VectorOperators.ADD);
+      float s2 = a2.reduceLanes(VectorOperators.ADD);
+      float s3 = a3.reduceLanes(VectorOperators.ADD);
+      for (int i = bound; i < dim; i++) {
+        s0 = Math.fma(w[i], codes[b0 + i], s0);
+        s1 = Math.fma(w[i], codes[b1 + i], s1);
+        s2 = Math.fma(w[i], codes[b2 + i], s2);
+        s3 = Math.fma(w[i], codes[b3 + i], s3);
+      }
+      int o = outOff + r - rowFrom;
+      out[o] = s0;
+      out[o + 1] = s1;
+      out[o + 2] = s2;
+      out[o + 3] = s3;
+    }
+    for (; r < rowTo; r++) {
+      int base = r * dim;
+      FloatVector a = FloatVector.zero(S);
+      for (int i = 0; i < bound; i += L) {
+        a = bytesAsFloats(codes, base + i).fma(FloatVector.fromArray(S, w, i), a);
+      }
+      float sum = a.reduceLanes(VectorOperators.ADD);
+      for (int i = bound; i < dim; i++) {
+        sum = Math.fma(w[i], codes[base + i], sum);
+      }
+      out[outOff + r - rowFrom] = sum;
+    }
+  }
+
+  private static FloatVector bytesAsFloats(byte[] codes, int offset) {
+    return (FloatVector) ByteVector.fromArray(B, codes, offset).convertShape(VectorOperators.B2F, S, 0);
   }
 
   @Override

@@ -85,6 +85,18 @@ final class ScalarKernels implements VectorKernels {
   }
 
   @Override
+  public void dotBytesRows(float[] w, byte[] codes, int dim, int rowFrom, int rowTo, float[] out, int outOff) {
+    for (int r = rowFrom; r < rowTo; r++) {
+      int base = r * dim;
+      float sum = 0f;
+      for (int d = 0; d < dim; d++) {
+        sum = Math.fma(w[d], codes[base + d], sum);
+      }
+      out[outOff + r - rowFrom] = sum;
+    }
+  }
+
+  @Override
   public String toString() {
     return "ScalarKernels[lanes=" + lanes + "]";
   }

@@ -56,6 +56,14 @@ public interface VectorKernels {
    */
   void scoreBlock(Score score, float[] queries, int qFrom, int qTo, float[] rows, int dim, int rowFrom, int rowTo, float[] out);
 
+  /**
+   * Approximate dot products of a float query {@code w[0, dim)} with 8-bit rows: for each row
+   * {@code r} in {@code [rowFrom, rowTo)}, {@code out[outOff + r - rowFrom] = sum_d w[d] *
+   * codes[r * dim + d]} (codes are signed bytes). Used as a fast pre-pass whose error the caller
+   * bounds; the summation order is not specified and may differ between implementations.
+   */
+  void dotBytesRows(float[] w, byte[] codes, int dim, int rowFrom, int rowTo, float[] out, int outOff);
+
   /** The dot product of two whole arrays of equal length. */
   default float dot(float[] a, float[] b) {
     return dot(a, 0, b, 0, a.length);

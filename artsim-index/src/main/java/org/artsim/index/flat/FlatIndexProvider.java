@@ -18,7 +18,7 @@ import org.artsim.spi.VectorIndexProvider;
  * Inside the {@link ArtsimFiles} container:
  *
  * <pre>
- * payload := dim:int32 metric:string size:int32 item{size} vectors
+ * payload := dim:int32 metric:string int8Prefilter:bool size:int32 item{size} vectors
  * item    := id:string labelCount:int32 (field:string value:string){labelCount}
  * vectors := float32{size * dim}, row-major, in item order (unit length under COSINE)
  * </pre>

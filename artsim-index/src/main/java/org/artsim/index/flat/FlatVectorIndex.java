@@ -58,6 +58,8 @@ final class FlatVectorIndex implements VectorIndex {
   private static final int ROW_BLOCK = 128;
   /** Below this fraction of qualifying rows, score only the qualifying rows one by one. */
   private static final double SPARSE_FILTER = 0.25;
+  /** The int8 pre-filter is fitted once the index holds this many rows. */
+  static final int PREFILTER_MIN_ROWS = 4096;
 
   private final int dim;
   private final Metric metric;
@@ -71,6 +73,10 @@ final class FlatVectorIndex implements VectorIndex {
   private int size;
   private final Map<String, Integer> ordinals = new HashMap<>();
   private final LabelPostings postings = new LabelPostings();
+  /** Null for L2 or when switched off. */
+  private final Int8Prefilter prefilter;
+  /** The configured pre-filter switch (kept for saving, also under L2 where it has no effect). */
+  private final boolean int8Requested;
 
   FlatVectorIndex(int dim, Metric metric, FlatConfig config) {
     this.dim = dim;
@@ -80,6 +86,8 @@ final class FlatVectorIndex implements VectorIndex {
     this.data = new float[cap * dim];
     this.ids = new String[cap];
     this.labels = new Labels[cap];
+    this.int8Requested = config.int8Prefilter();
+    this.prefilter = int8Requested && metric != Metric.L2 ? new Int8Prefilter(dim, cap) : null;
   }
 
   private static int maxRows(int dim) {
@@ -231,6 +239,9 @@ final class FlatVectorIndex implements VectorIndex {
         labels[ord] = labels[last];
         postings.move(last, ord, labels[ord]);
         ordinals.put(ids[ord], ord);
+        if (prefilter != null && prefilter.fittedAt() > 0) {
+          prefilter.move(last, ord);
+        }
       }
       ids[last] = null;
       labels[last] = null;
@@ -249,10 +260,20 @@ final class FlatVectorIndex implements VectorIndex {
     postings.add(size, l);
     ordinals.put(id, size);
     size++;
+    if (prefilter != null) {
+      if (size >= PREFILTER_MIN_ROWS && size >= 2 * prefilter.fittedAt()) {
+        prefilter.fit(data, size);
+      } else if (prefilter.fittedAt() > 0) {
+        prefilter.encode(data, size - 1);
+      }
+    }
   }
 
   private void replace(int ord, float[] v, Labels l) {
     System.arraycopy(v, 0, data, ord * dim, dim);
+    if (prefilter != null && prefilter.fittedAt() > 0) {
+      prefilter.encode(data, ord);
+    }
     postings.remove(ord, labels[ord]);
     labels[ord] = l;
     postings.add(ord, l);
@@ -271,6 +292,9 @@ final class FlatVectorIndex implements VectorIndex {
     data = Arrays.copyOf(data, cap * dim);
     ids = Arrays.copyOf(ids, cap);
     labels = Arrays.copyOf(labels, cap);
+    if (prefilter != null) {
+      prefilter.ensureCapacity(cap);
+    }
   }
 
   @Override
@@ -335,13 +359,12 @@ final class FlatVectorIndex implements VectorIndex {
     try {
       BitSet allowed = postings.matching(request.filter());
       var top = new TopK(request.k(), o -> ids[o]);
-      float[] scores = new float[ROW_CHUNK];
-      if (allowed == null) {
-        scanAll(q, 0, top, scores, null);
-      } else if (allowed.cardinality() < SPARSE_FILTER * size) {
+      if (allowed != null && allowed.cardinality() < SPARSE_FILTER * size) {
         scoreSelected(q, 0, allowed, top);
+      } else if (prefilter != null && prefilter.fittedAt() > 0 && request.k() <= size / 8) {
+        prefilter.search(kernels, q, data, size, allowed, request.k(), top);
       } else {
-        scanAll(q, 0, top, scores, allowed);
+        scanAll(q, 0, top, new float[ROW_CHUNK], allowed);
       }
       return hits(top);
     } finally {
@@ -444,6 +467,7 @@ final class FlatVectorIndex implements VectorIndex {
   private void writePayload(BinaryOut out) throws IOException {
     out.writeInt(dim);
     out.writeString(metric.name());
+    out.writeBoolean(int8Requested);
     out.writeInt(size);
     for (int i = 0; i < size; i++) {
       out.writeString(ids[i]);
@@ -488,8 +512,9 @@ final class FlatVectorIndex implements VectorIndex {
     } catch (RuntimeException e) {
       throw in.corrupt("unknown metric " + metricName);
     }
+    boolean int8 = in.readBoolean();
     int size = in.readCount("vector", maxRows(dim), 4 + 4 + 4 * dim);
-    var index = new FlatVectorIndex(dim, metric, new FlatConfig(size));
+    var index = new FlatVectorIndex(dim, metric, new FlatConfig(size, int8));
     String[] ids = new String[size];
     Labels[] labels = new Labels[size];
     for (int i = 0; i < size; i++) {

@@ -1,0 +1,96 @@
+package org.artsim.vector;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.SplittableRandom;
+import org.artsim.testing.RandomVectors;
+import org.artsim.testing.Seeds;
+import org.artsim.vector.VectorKernels.Score;
+import org.junit.jupiter.api.Test;
+
+class VectorKernelsTest {
+  private final VectorKernels simd = VectorKernels.get();
+  private final VectorKernels scalar = VectorKernels.scalar();
+
+  @Test
+  void testsRunWithTheVectorApi() {
+    // surefire passes --add-modules jdk.incubator.vector; without it these tests would compare scalar with itself
+    assertThat(simd.name()).isEqualTo("panama");
+    assertThat(scalar.lanes()).isEqualTo(simd.lanes());
+  }
+
+  @Test
+  void simdAndScalarAgreeBitForBit() {
+    Seeds.stream("kernels", 200)
+        .forEach(
+            seed -> {
+              var r = new SplittableRandom(seed);
+              int dim = 1 + r.nextInt(r.nextBoolean() ? 40 : 1600);
+              int offA = r.nextInt(5);
+              int offB = r.nextInt(5);
+              float[] a = RandomVectors.gaussian(r, dim + offA);
+              float[] b = RandomVectors.gaussian(r, dim + offB);
+              String ctx = Seeds.reproduce(seed) + " dim " + dim;
+              assertThat(Float.floatToIntBits(simd.dot(a, offA, b, offB, dim)))
+                  .as(ctx)
+                  .isEqualTo(Float.floatToIntBits(scalar.dot(a, offA, b, offB, dim)));
+              assertThat(Float.floatToIntBits(simd.squaredDistance(a, offA, b, offB, dim)))
+                  .as(ctx)
+                  .isEqualTo(Float.floatToIntBits(scalar.squaredDistance(a, offA, b, offB, dim)));
+            });
+  }
+
+  @Test
+  void kernelsMatchDoublePrecisionWithinRounding() {
+    Seeds.stream("kernels-double", 100)
+        .forEach(
+            seed -> {
+              var r = new SplittableRandom(seed);
+              int dim = 1 + r.nextInt(2000);
+              float[] a = RandomVectors.gaussian(r, dim);
+              float[] b = RandomVectors.gaussian(r, dim);
+              double dot = 0;
+              double l2 = 0;
+              for (int i = 0; i < dim; i++) {
+                dot += (double) a[i] * b[i];
+                l2 += ((double) a[i] - b[i]) * ((double) a[i] - b[i]);
+              }
+              double tol = 1e-5 * Math.sqrt(dim) * Math.max(1, Math.sqrt(dim));
+              assertThat((double) simd.dot(a, b)).as(Seeds.reproduce(seed)).isCloseTo(dot, org.assertj.core.data.Offset.offset(tol));
+              assertThat((double) simd.squaredDistance(a, b)).as(Seeds.reproduce(seed)).isCloseTo(l2, org.assertj.core.data.Offset.offset(tol * 4));
+            });
+  }
+
+  @Test
+  void manyRowAndBlockPathsEqualThePairPath() {
+    Seeds.stream("kernels-block", 40)
+        .forEach(
+            seed -> {
+              var r = new SplittableRandom(seed);
+              int dim = 1 + r.nextInt(300);
+              int rows = 1 + r.nextInt(40);
+              int queries = 1 + r.nextInt(11);
+              float[] data = RandomVectors.gaussian(r, rows * dim);
+              float[] qs = RandomVectors.gaussian(r, queries * dim);
+              int rowFrom = r.nextInt(rows);
+              int qFrom = r.nextInt(queries);
+              for (Score score : Score.values()) {
+                for (VectorKernels k : new VectorKernels[] {simd, scalar}) {
+                  int width = rows - rowFrom;
+                  float[] block = new float[(queries - qFrom) * width];
+                  k.scoreBlock(score, qs, qFrom, queries, data, dim, rowFrom, rows, block);
+                  for (int i = qFrom; i < queries; i++) {
+                    float[] many = new float[width + 3];
+                    k.scoreRows(score, qs, i * dim, data, dim, rowFrom, rows, many, 3);
+                    for (int row = rowFrom; row < rows; row++) {
+                      float pair = score == Score.DOT ? scalar.dot(qs, i * dim, data, row * dim, dim) : -scalar.squaredDistance(qs, i * dim, data, row * dim, dim);
+                      String ctx = Seeds.reproduce(seed) + " " + k.name() + " " + score + " q" + i + " r" + row;
+                      assertThat(many[3 + row - rowFrom]).as(ctx).isEqualTo(pair);
+                      assertThat(block[(i - qFrom) * width + row - rowFrom]).as(ctx).isEqualTo(pair);
+                    }
+                  }
+                }
+              }
+            });
+  }
+}
