@@ -93,9 +93,4 @@ public final class DemoData {
     return art;
   }
 
-  /** The same as {@link #defaultCollection} for a main's arguments: {@code [outDir]}. */
-  static ArtCollection fromArgs(String[] args, String name, PrintStream out) {
-    Path dir = Path.of(args.length > 0 ? args[0] : "artsim-demo-output/" + name);
-    return defaultCollection(dir, CollectionConfig.defaults(), out);
-  }
 }

@@ -9,7 +9,6 @@ import java.awt.geom.Ellipse2D;
 import java.awt.geom.GeneralPath;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -33,7 +32,7 @@ import org.artsim.io.AtomicFiles;
  * brightened by 2 levels of 255, with {@code copy_of} in its extra fields.
  *
  * <p>The CSV has the columns {@code id,title,artist,culture,classification,medium,date,description,
- * image,copy_of} (RFC 4180 quoting, UTF-8) and relative image paths {@code images/<id>.png}: load it
+ * image,copy_of} (RFC 4180 quoting, UTF-8; the CSV is written atomically, the images plainly since they are regenerated from the seed) and relative image paths {@code images/<id>.png}: load it
  * with {@code ColumnMapping.standard()}. Generation of 240 works at 96&times;96 takes about a second.
  */
 public final class SampleCatalogue {
@@ -122,13 +121,13 @@ public final class SampleCatalogue {
       Work w = works.get(i);
       BufferedImage img = w.copyOf() == null ? draw(i, w, seed) : brighten(draw(indexOf(works, w.copyOf()), works.get(indexOf(works, w.copyOf())), seed));
       Path file = images.resolve(w.id() + ".png");
-      AtomicFiles.write(
-          file,
-          out -> {
-            if (!ImageIO.write(img, "png", out)) {
-              throw new IOException("no PNG writer");
-            }
-          });
+      try {
+        if (!ImageIO.write(img, "png", file.toFile())) {
+          throw new IOException("this JDK has no PNG writer");
+        }
+      } catch (IOException e) {
+        throw new StorageException("could not write " + file + ": " + e + "; check that the directory is writable", e);
+      }
       csv.append(Csv.line(List.of(w.id(), w.title(), w.artist(), w.culture(), w.classification(), w.medium(), w.date(), w.description(), "images/" + w.id() + ".png", w.copyOf() == null ? "" : w.copyOf())));
     }
     Path file = dir.resolve("catalogue.csv");
@@ -301,12 +300,4 @@ public final class SampleCatalogue {
     return Math.max(0, Math.min(255, v));
   }
 
-  /** Reads an image written by {@link #write}; for tests and examples. */
-  public static BufferedImage read(Path png) {
-    try {
-      return ImageIO.read(png.toFile());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
 }

@@ -85,6 +85,18 @@ final class Drawing {
         });
   }
 
+  /** Writes a PNG plainly (for regenerable files such as thumbnails). */
+  static void writePngPlain(BufferedImage img, Path file) {
+    try {
+      java.nio.file.Files.createDirectories(file.toAbsolutePath().getParent());
+      if (!ImageIO.write(img, "png", file.toFile())) {
+        throw new IOException("this JDK has no PNG writer");
+      }
+    } catch (IOException e) {
+      throw new org.artsim.StorageException("could not write " + file + ": " + e + "; check that the directory is writable", e);
+    }
+  }
+
   /** A distinct colour for category {@code i} (a fixed qualitative palette, then golden-angle hues). */
   static Color category(int i) {
     int[] base = {0x1f77b4, 0xff7f0e, 0x2ca02c, 0xd62728, 0x9467bd, 0x8c564b, 0xe377c2, 0x7f7f7f, 0xbcbd22, 0x17becf};

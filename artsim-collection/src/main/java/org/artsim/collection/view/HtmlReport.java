@@ -122,7 +122,7 @@ public final class HtmlReport {
       return image != null && image.matches("(?i)^https?:.*") ? image : null;
     }
     String name = "thumbs/" + id.replaceAll("[^A-Za-z0-9._-]", "_") + ".png";
-    Drawing.writePng(Drawing.scaled(img, THUMB), dir.resolve(name));
+    Drawing.writePngPlain(Drawing.scaled(img, THUMB), dir.resolve(name));
     return name;
   }
 
