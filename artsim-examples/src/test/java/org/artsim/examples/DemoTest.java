@@ -76,6 +76,22 @@ class DemoTest {
   }
 
   @Test
+  void theFashionMnistModeRunsTheSamePathOnDebiansDataSet() throws Exception {
+    org.junit.jupiter.api.Assumptions.assumeTrue(
+        Files.isReadable(DemoData.FASHION_MNIST.resolve("train-images-idx3-ubyte.gz")), "Fashion-MNIST is not installed (apt-get install dataset-fashion-mnist)");
+    var buffer = new ByteArrayOutputStream();
+    Demo.Result r = Demo.run(new Demo.Options(out, true, 400, TestProviders.config()), new PrintStream(buffer, true, StandardCharsets.UTF_8));
+    assertThat(r.report().added()).isEqualTo(400);
+    assertThat(r.field()).isEqualTo("classification");
+    assertThat(r.text().hits()).isNotEmpty().allSatisfy(h -> assertThat(h.label("classification")).isEqualTo("ankle boot"));
+    assertThat(r.conditioned()).allSatisfy(h -> assertThat(h.label("classification")).isEqualTo(r.conditionValue()));
+    assertThat(r.perLabel()).hasSize(10);
+    assertThat(r.neighbourPrecision()).isGreaterThan(0.5);
+    assertThat(r.likedShare()).isGreaterThan(2 * r.baseShare());
+    assertThat(ImageIO.read(r.files().get("grid").toFile())).isNotNull();
+  }
+
+  @Test
   void optionsParse() {
     var o = Demo.Options.parse(new String[] {"--fashion-mnist", "300", "--embedder", "test-image", "--out", "x"});
     assertThat(o.fashionMnist()).isTrue();
