@@ -80,6 +80,16 @@ final class SklearnAnalyzer {
     };
   }
 
+  /** The stop words removed before n-grams (empty for none). */
+  Set<String> stopWords() {
+    return stopWords;
+  }
+
+  /** The fewest code points a token has (2 for scikit-learn's default pattern). */
+  int minTokenLength() {
+    return minTokenLength;
+  }
+
   /** Lower-cases like Python's {@code str.lower()} when the config asks for it. */
   String preprocess(String text) {
     return lowercase ? text.toLowerCase(Locale.ROOT) : text;
@@ -152,13 +162,25 @@ final class SklearnAnalyzer {
     void term(String term);
   }
 
+  /** The tokens of a text without stop words: what n-grams are built from. */
+  List<String> words(String text) {
+    var out = new ArrayList<String>();
+    runs(
+        preprocess(text),
+        (t, s, e, cps) -> {
+          if (cps >= minTokenLength) {
+            String w = t.substring(s, e);
+            if (!stopWords.contains(w)) {
+              out.add(w);
+            }
+          }
+        });
+    return out;
+  }
+
   /** Emits every term occurrence of a text: {@code build_analyzer()(text)}. */
   void analyze(String text, TermSink sink) {
-    var tokens = tokens(text);
-    if (!stopWords.isEmpty()) {
-      tokens.removeIf(stopWords::contains);
-    }
-    ngrams(tokens, sink);
+    ngrams(words(text), sink);
   }
 
   /** scikit-learn's {@code _word_ngrams}: unigrams (if wanted), then n = 2.. in order of position. */

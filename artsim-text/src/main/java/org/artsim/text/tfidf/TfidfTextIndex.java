@@ -59,9 +59,14 @@ final class TfidfTextIndex implements TextIndex {
   private int size;
   private final Map<String, Integer> ordinals = new HashMap<>();
 
-  /** Every candidate term seen (terms of removed documents stay until the next compaction). */
-  private final Map<String, Integer> termIds = new HashMap<>();
-  private final ArrayList<String> termStrings = new ArrayList<>();
+  /** Every candidate term seen (terms of removed documents stay until a refit finds most terms dead and compacts). */
+  private TermDictionary dict;
+  /** Per-term scratch for counting one document; all zero between documents. */
+  private int[] scratchCount = new int[0];
+  private double[] scratchTf = new double[0];
+  private double[] scratchTotal = new double[0];
+  private int[] fieldTouched = new int[64];
+  private int[] docTouched = new int[64];
 
   /** A vocabulary and idf given from outside (a loaded file or a test), used instead of fitting while set. */
   private String[] fixedTerms;
@@ -73,6 +78,7 @@ final class TfidfTextIndex implements TextIndex {
   TfidfTextIndex(TfidfConfig config) {
     this.config = config;
     this.analyzer = new SklearnAnalyzer(config);
+    this.dict = new TermDictionary(analyzer.stopWords());
   }
 
   TfidfConfig config() {
@@ -96,8 +102,8 @@ final class TfidfTextIndex implements TextIndex {
 
   // ------------------------------------------------------------------ analysis
 
-  /** A document's distinct candidate terms with tf and total-count contributions, computed outside the lock. */
-  private record Analysed(String[] terms, double[] tf, double[] total) {}
+  /** A document's analysed fields (pre-processed: lower-cased when configured) and their weights; made outside the lock. */
+  private record Analysed(List<String> fields, double[] weights) {}
 
   private Analysed analyse(String id, TextDocument document) {
     if (id == null) {
@@ -107,7 +113,6 @@ final class TfidfTextIndex implements TextIndex {
       throw new InvalidArgumentException("document for '" + id + "' is null; pass a TextDocument (TextDocument.of(\"text\"))");
     }
     List<String> names = config.fields().isEmpty() ? List.copyOf(document.fields().keySet()) : config.fields();
-    var acc = new LinkedHashMap<String, double[]>();
     if (config.fieldWeights().isEmpty()) {
       var sb = new StringBuilder();
       for (String f : names) {
@@ -119,50 +124,18 @@ final class TfidfTextIndex implements TextIndex {
           sb.append(text);
         }
       }
-      countInto(sb.toString(), 1.0, acc);
-    } else {
-      for (String f : names) {
-        String text = document.field(f);
-        if (text != null) {
-          countInto(text, config.weightOf(f), acc);
-        }
+      return new Analysed(List.of(analyzer.preprocess(sb.toString())), new double[] {1.0});
+    }
+    var fields = new ArrayList<String>();
+    var weights = new double[names.size()];
+    for (String f : names) {
+      String text = document.field(f);
+      if (text != null) {
+        weights[fields.size()] = config.weightOf(f);
+        fields.add(analyzer.preprocess(text));
       }
     }
-    int n = acc.size();
-    var terms = new String[n];
-    var tf = new double[n];
-    var total = new double[n];
-    int i = 0;
-    for (var e : acc.entrySet()) {
-      terms[i] = e.getKey();
-      tf[i] = e.getValue()[0];
-      total[i] = e.getValue()[1];
-      i++;
-    }
-    return new Analysed(terms, tf, total);
-  }
-
-  /** Adds {@code weight * g(count)} to tf and {@code weight * (binary ? 1 : count)} to total for each term of a text. */
-  private void countInto(String text, double weight, Map<String, double[]> acc) {
-    var counts = new HashMap<String, int[]>();
-    var order = new ArrayList<String>();
-    analyzer.analyze(
-        text,
-        t -> {
-          int[] c = counts.get(t);
-          if (c == null) {
-            counts.put(t, new int[] {1});
-            order.add(t);
-          } else {
-            c[0]++;
-          }
-        });
-    for (String t : order) {
-      int count = counts.get(t)[0];
-      double[] a = acc.computeIfAbsent(t, x -> new double[2]);
-      a[0] += weight * tfWeight(count);
-      a[1] += weight * (config.binary() ? 1 : count);
-    }
+    return new Analysed(fields, Arrays.copyOf(weights, fields.size()));
   }
 
   /** scikit-learn's term-frequency transform: binary, then sublinear {@code 1 + ln(tf)}. */
@@ -270,7 +243,94 @@ final class TfidfTextIndex implements TextIndex {
     return true;
   }
 
+  /**
+   * Counts a document's n-grams into term ids (under the write lock) and appends it: per field,
+   * {@code tf += weight * g(count)} and {@code total += weight * (binary ? 1 : count)}.
+   */
   private void append(String id, Analysed a, Labels l) {
+    int nDoc = 0;
+    int min = config.ngramMin();
+    int max = config.ngramMax();
+    for (int f = 0; f < a.fields().size(); f++) {
+      int n = tokenize(a.fields().get(f));
+      int[] toks = tokenBuffer;
+      int nField = 0;
+      for (int i = 0; i < n; i++) {
+        int t = -1;
+        for (int len = 1; len <= max && i + len <= n; len++) {
+          t = dict.gram(t, toks[i + len - 1]);
+          if (len >= min) {
+            if (t >= scratchCount.length) {
+              growScratch(dict.size());
+            }
+            if (scratchCount[t]++ == 0) {
+              if (nField == fieldTouched.length) {
+                fieldTouched = Arrays.copyOf(fieldTouched, nField * 2);
+              }
+              fieldTouched[nField++] = t;
+            }
+          }
+        }
+      }
+      double w = a.weights()[f];
+      for (int j = 0; j < nField; j++) {
+        int t = fieldTouched[j];
+        int c = scratchCount[t];
+        scratchCount[t] = 0;
+        if (scratchTf[t] == 0) {
+          if (nDoc == docTouched.length) {
+            docTouched = Arrays.copyOf(docTouched, nDoc * 2);
+          }
+          docTouched[nDoc++] = t;
+        }
+        scratchTf[t] += w * tfWeight(c);
+        scratchTotal[t] += w * (config.binary() ? 1 : c);
+      }
+    }
+    int[] terms = Arrays.copyOf(docTouched, nDoc);
+    double[] tf = new double[nDoc];
+    double[] total = new double[nDoc];
+    for (int j = 0; j < nDoc; j++) {
+      int t = terms[j];
+      tf[j] = scratchTf[t];
+      total[j] = scratchTotal[t];
+      scratchTf[t] = 0;
+      scratchTotal[t] = 0;
+    }
+    appendCounted(id, l, terms, tf, total);
+  }
+
+  private int[] tokenBuffer = new int[256];
+  private int tokenBufferSize;
+
+  /** Token ids of a pre-processed text, stop words left out, into {@link #tokenBuffer}; returns the count. */
+  private int tokenize(String text) {
+    tokenBufferSize = 0;
+    int minLength = analyzer.minTokenLength();
+    SklearnAnalyzer.runs(
+        text,
+        (t, s, e, cps) -> {
+          if (cps >= minLength) {
+            int id = dict.token(t, s, e);
+            if (!dict.isStopWord(id)) {
+              if (tokenBufferSize == tokenBuffer.length) {
+                tokenBuffer = Arrays.copyOf(tokenBuffer, tokenBufferSize * 2);
+              }
+              tokenBuffer[tokenBufferSize++] = id;
+            }
+          }
+        });
+    return tokenBufferSize;
+  }
+
+  private void growScratch(int terms) {
+    int cap = Math.max(terms, scratchCount.length * 2);
+    scratchCount = Arrays.copyOf(scratchCount, cap);
+    scratchTf = Arrays.copyOf(scratchTf, cap);
+    scratchTotal = Arrays.copyOf(scratchTotal, cap);
+  }
+
+  private void appendCounted(String id, Labels l, int[] terms, double[] tf, double[] total) {
     if (size == ids.length) {
       int cap = ids.length + (ids.length >> 1) + 16;
       ids = Arrays.copyOf(ids, cap);
@@ -279,28 +339,14 @@ final class TfidfTextIndex implements TextIndex {
       docTf = Arrays.copyOf(docTf, cap);
       docTotal = Arrays.copyOf(docTotal, cap);
     }
-    int[] terms = new int[a.terms().length];
-    for (int i = 0; i < terms.length; i++) {
-      terms[i] = intern(a.terms()[i]);
-    }
     ids[size] = id;
     labels[size] = l == null ? Labels.none() : l;
     docTerms[size] = terms;
-    docTf[size] = a.tf();
-    docTotal[size] = a.total();
+    docTf[size] = tf;
+    docTotal[size] = total;
     ordinals.put(id, size);
     size++;
     model = null;
-  }
-
-  private int intern(String term) {
-    Integer id = termIds.get(term);
-    if (id == null) {
-      id = termStrings.size();
-      termIds.put(term, id);
-      termStrings.add(term);
-    }
-    return id;
   }
 
   @Override
@@ -317,7 +363,7 @@ final class TfidfTextIndex implements TextIndex {
   double[] corpusCounts(String[] terms) {
     lock.readLock().lock();
     try {
-      double[] total = new double[termStrings.size()];
+      double[] total = new double[dict.size()];
       for (int d = 0; d < size; d++) {
         for (int j = 0; j < docTerms[d].length; j++) {
           total[docTerms[d][j]] += docTotal[d][j];
@@ -325,8 +371,8 @@ final class TfidfTextIndex implements TextIndex {
       }
       double[] out = new double[terms.length];
       for (int i = 0; i < terms.length; i++) {
-        Integer t = termIds.get(terms[i]);
-        out[i] = t == null ? 0 : total[t];
+        int t = dict.find(terms[i]);
+        out[i] = t < 0 ? 0 : total[t];
       }
       return out;
     } finally {
@@ -408,7 +454,7 @@ final class TfidfTextIndex implements TextIndex {
 
   private Model fit() {
     int n = size;
-    int nTerms = termStrings.size();
+    int nTerms = dict.size();
     int[] df = new int[nTerms];
     double[] total = new double[nTerms];
     for (int d = 0; d < n; d++) {
@@ -419,45 +465,46 @@ final class TfidfTextIndex implements TextIndex {
         total[t[j]] += c[j];
       }
     }
-    if (nTerms > 1024 && countLive(df) * 2 < nTerms) {
-      compactTerms(df, total);
+    if (nTerms > 4096 && countLive(df) * 4 < nTerms) {
+      compactTerms(df);
       return fit();
     }
-    String[] vocab;
-    double[] idf;
     if (fixedTerms != null) {
-      vocab = fixedTerms;
-      idf = fixedIdf;
-    } else {
-      double low = config.minDf().documents(n);
-      double high = config.maxDf().documents(n);
-      int kept = 0;
-      int[] cand = new int[nTerms];
-      for (int t = 0; t < nTerms; t++) {
-        if (df[t] > 0 && df[t] >= low && df[t] <= high) {
-          cand[kept++] = t;
-        }
+      int[] termOf = new int[fixedTerms.length];
+      for (int c = 0; c < fixedTerms.length; c++) {
+        termOf[c] = dict.find(fixedTerms[c]);
       }
-      Integer[] boxed = new Integer[kept];
-      for (int i = 0; i < kept; i++) {
-        boxed[i] = cand[i];
-      }
-      if (config.maxFeatures() > 0 && kept > config.maxFeatures()) {
-        Arrays.sort(boxed, (a, b) -> {
-          int c = Double.compare(total[b], total[a]);
-          return c != 0 ? c : compareCodePoints(termStrings.get(a), termStrings.get(b));
-        });
-        boxed = Arrays.copyOf(boxed, config.maxFeatures());
-      }
-      Arrays.sort(boxed, (a, b) -> compareCodePoints(termStrings.get(a), termStrings.get(b)));
-      vocab = new String[boxed.length];
-      idf = new double[boxed.length];
-      for (int c = 0; c < boxed.length; c++) {
-        vocab[c] = termStrings.get(boxed[c]);
-        idf[c] = idf(n, df[boxed[c]]);
+      return build(fixedTerms, termOf, fixedIdf, df);
+    }
+    double low = config.minDf().documents(n);
+    double high = config.maxDf().documents(n);
+    int kept = 0;
+    Integer[] cand = new Integer[nTerms];
+    for (int t = 0; t < nTerms; t++) {
+      if (df[t] > 0 && df[t] >= low && df[t] <= high) {
+        cand[kept++] = t;
       }
     }
-    return build(vocab, idf, df);
+    cand = Arrays.copyOf(cand, kept);
+    java.util.Comparator<Integer> alphabetical =
+        dict.hasSurrogates() ? (a, b) -> compareCodePoints(dict.term(a), dict.term(b)) : (a, b) -> dict.term(a).compareTo(dict.term(b));
+    if (config.maxFeatures() > 0 && kept > config.maxFeatures()) {
+      Arrays.sort(cand, (a, b) -> {
+        int c = Double.compare(total[b], total[a]);
+        return c != 0 ? c : alphabetical.compare(a, b);
+      });
+      cand = Arrays.copyOf(cand, config.maxFeatures());
+    }
+    Arrays.sort(cand, alphabetical);
+    String[] vocab = new String[cand.length];
+    int[] termOf = new int[cand.length];
+    double[] idf = new double[cand.length];
+    for (int c = 0; c < cand.length; c++) {
+      termOf[c] = cand[c];
+      vocab[c] = dict.term(cand[c]);
+      idf[c] = idf(n, df[cand[c]]);
+    }
+    return build(vocab, termOf, idf, df);
   }
 
   private static int countLive(int[] df) {
@@ -470,28 +517,24 @@ final class TfidfTextIndex implements TextIndex {
     return live;
   }
 
-  /** Drops the terms no document has any more and renumbers the rest. */
-  private void compactTerms(int[] df, double[] total) {
+  /** Rebuilds the dictionary from the terms documents still hold (after many removals). */
+  private void compactTerms(int[] df) {
+    var fresh = new TermDictionary(dict.stopWords());
     int[] remap = new int[df.length];
-    var strings = new ArrayList<String>();
-    termIds.clear();
-    for (int t = 0; t < df.length; t++) {
-      if (df[t] > 0) {
-        remap[t] = strings.size();
-        termIds.put(termStrings.get(t), strings.size());
-        strings.add(termStrings.get(t));
-      } else {
-        remap[t] = -1;
-      }
-    }
-    termStrings.clear();
-    termStrings.addAll(strings);
+    Arrays.fill(remap, -1);
     for (int d = 0; d < size; d++) {
       int[] t = docTerms[d];
       for (int j = 0; j < t.length; j++) {
+        if (remap[t[j]] < 0) {
+          remap[t[j]] = fresh.intern(dict.term(t[j]));
+        }
         t[j] = remap[t[j]];
       }
     }
+    dict = fresh;
+    scratchCount = new int[0];
+    scratchTf = new double[0];
+    scratchTotal = new double[0];
   }
 
   /** scikit-learn's idf: {@code ln((1+n)/(1+df)) + 1} smoothed, {@code ln(n/df) + 1} otherwise, 1 without idf. */
@@ -503,24 +546,21 @@ final class TfidfTextIndex implements TextIndex {
   }
 
   /** Builds columns, normalised rows and postings for a vocabulary (column order) and its idf. */
-  private Model build(String[] vocab, double[] idf, int[] termDf) {
+  private Model build(String[] vocab, int[] termOf, double[] idf, int[] termDf) {
     int nCols = vocab.length;
     var columns = new HashMap<String, Integer>(nCols * 2);
-    int[] colOfTerm = new int[termStrings.size()];
+    int[] colOfTerm = new int[dict.size()];
     Arrays.fill(colOfTerm, -1);
+    int[] df = new int[nCols];
     for (int c = 0; c < nCols; c++) {
       if (columns.put(vocab[c], c) != null) {
         throw new InvalidArgumentException("vocabulary term '" + vocab[c] + "' appears twice; give each term one column");
       }
-      Integer t = termIds.get(vocab[c]);
-      if (t != null) {
+      int t = termOf[c];
+      if (t >= 0) {
         colOfTerm[t] = c;
+        df[c] = termDf[t];
       }
-    }
-    int[] df = new int[nCols];
-    for (int c = 0; c < nCols; c++) {
-      Integer t = termIds.get(vocab[c]);
-      df[c] = t == null ? 0 : termDf[t];
     }
     int[][] postDocs = new int[nCols][];
     double[][] postWeights = new double[nCols][];
@@ -918,14 +958,14 @@ final class TfidfTextIndex implements TextIndex {
       out.writeString(e.getKey());
       out.writeString(e.getValue());
     }
-    int[] remap = new int[termStrings.size()];
+    int[] remap = new int[dict.size()];
     Arrays.fill(remap, -1);
     var live = new ArrayList<String>();
     for (int d = 0; d < size; d++) {
       for (int t : docTerms[d]) {
         if (remap[t] < 0) {
           remap[t] = live.size();
-          live.add(termStrings.get(t));
+          live.add(dict.term(t));
         }
       }
     }
@@ -1005,12 +1045,14 @@ final class TfidfTextIndex implements TextIndex {
     }
     var index = new TfidfTextIndex(config);
     int nTerms = in.readCount("term", Integer.MAX_VALUE - 16, 4);
+    int[] termIdOf = new int[nTerms];
+    var seenTerms = new HashSet<String>();
     for (int i = 0; i < nTerms; i++) {
       String t = in.readString();
-      if (t == null || index.termIds.containsKey(t)) {
+      if (t == null || t.isEmpty() || !seenTerms.add(t)) {
         throw in.corrupt("term " + i + " is missing or repeated");
       }
-      index.intern(t);
+      termIdOf[i] = index.dict.intern(t);
     }
     int nDocs = in.readCount("document", Integer.MAX_VALUE - 16, 8);
     for (int d = 0; d < nDocs; d++) {
@@ -1023,10 +1065,11 @@ final class TfidfTextIndex implements TextIndex {
       int[] terms = new int[n];
       in.readInts(terms, 0, n);
       var seen = new HashSet<Integer>();
-      for (int t : terms) {
-        if (t < 0 || t >= nTerms || !seen.add(t)) {
-          throw in.corrupt("document '" + id + "' refers to term " + t + " of " + nTerms + " or repeats it");
+      for (int j = 0; j < n; j++) {
+        if (terms[j] < 0 || terms[j] >= nTerms || !seen.add(terms[j])) {
+          throw in.corrupt("document '" + id + "' refers to term " + terms[j] + " of " + nTerms + " or repeats it");
         }
+        terms[j] = termIdOf[terms[j]];
       }
       double[] tf = new double[n];
       double[] total = new double[n];
@@ -1036,11 +1079,12 @@ final class TfidfTextIndex implements TextIndex {
       for (int j = 0; j < n; j++) {
         total[j] = in.readDouble();
       }
-      String[] strings = new String[n];
       for (int j = 0; j < n; j++) {
-        strings[j] = index.termStrings.get(terms[j]);
+        if (!(tf[j] > 0) || !(total[j] > 0) || Double.isInfinite(tf[j]) || Double.isInfinite(total[j])) {
+          throw in.corrupt("document '" + id + "' has a bad term frequency");
+        }
       }
-      index.append(id, new Analysed(strings, tf, total), l);
+      index.appendCounted(id, l, terms, tf, total);
     }
     boolean fixed = in.readBoolean();
     int nCols = in.readCount("vocabulary term", Integer.MAX_VALUE - 16, 12);
@@ -1054,17 +1098,21 @@ final class TfidfTextIndex implements TextIndex {
         throw in.corrupt("vocabulary column " + c + " is missing, repeated or has a bad idf");
       }
     }
-    int[] df = new int[index.termStrings.size()];
+    int[] df = new int[index.dict.size()];
     for (int d = 0; d < index.size; d++) {
       for (int t : index.docTerms[d]) {
         df[t]++;
       }
     }
+    int[] termOf = new int[nCols];
+    for (int c = 0; c < nCols; c++) {
+      termOf[c] = index.dict.find(vocab[c]);
+    }
     if (fixed) {
       index.fixedTerms = vocab;
       index.fixedIdf = idf;
     }
-    index.model = index.build(vocab, idf, df);
+    index.model = index.build(vocab, termOf, idf, df);
     return index;
   }
 
