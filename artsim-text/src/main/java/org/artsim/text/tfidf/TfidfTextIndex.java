@@ -359,6 +359,16 @@ final class TfidfTextIndex implements TextIndex {
     }
   }
 
+  /** How many candidate terms the dictionary holds (dead ones included until compaction). */
+  int dictionarySize() {
+    lock.readLock().lock();
+    try {
+      return dict.size();
+    } finally {
+      lock.readLock().unlock();
+    }
+  }
+
   /** The corpus-wide count {@code max_features} ranks each term by (0 for an unknown term). */
   double[] corpusCounts(String[] terms) {
     lock.readLock().lock();

@@ -99,4 +99,34 @@ class IncrementalConsistencyTest {
     }
     assertThat(live.size()).isEqualTo(docs.size());
   }
+
+  @Test
+  void manyRemovalsCompactTheDictionaryWithoutChangingResults() {
+    var live = new TfidfTextIndex(TfidfConfig.sklearnDefaults().withNgramRange(1, 2));
+    var batch = new LinkedHashMap<String, TextDocument>();
+    for (int i = 0; i < 3000; i++) {
+      batch.put("d" + i, TextDocument.of("common w" + i + " shared x" + (i % 7)));
+    }
+    live.addAll(batch);
+    live.fittedModel();
+    int before = live.dictionarySize();
+    var kept = new LinkedHashMap<String, TextDocument>();
+    for (int i = 0; i < 3000; i++) {
+      if (i % 50 == 0) {
+        kept.put("d" + i, batch.get("d" + i));
+      } else {
+        live.remove("d" + i);
+      }
+    }
+    var fresh = new TfidfTextIndex(live.config());
+    fresh.addAll(kept);
+    assertThat(live.fittedModel().terms).containsExactly(fresh.fittedModel().terms);
+    assertThat(live.dictionarySize()).isLessThan(before / 4);
+    for (String q : List.of("w50 common", "x3 shared", "w2950", "common shared")) {
+      assertThat(live.search(q, 10)).as(q).isEqualTo(fresh.search(q, 10));
+    }
+    live.add("late", TextDocument.of("w50 late common"));
+    fresh.add("late", TextDocument.of("w50 late common"));
+    assertThat(live.search("w50 late", 10)).isEqualTo(fresh.search("w50 late", 10));
+  }
 }
