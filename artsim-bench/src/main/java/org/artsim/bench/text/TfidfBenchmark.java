@@ -126,8 +126,8 @@ public class TfidfBenchmark {
   @Benchmark
   @BenchmarkMode(Mode.SingleShotTime)
   @OutputTimeUnit(TimeUnit.MILLISECONDS)
-  @Warmup(iterations = 3)
-  @Measurement(iterations = 8)
+  @Warmup(iterations = 8)
+  @Measurement(iterations = 10)
   public TextIndex fit(FitState s) {
     return fit(s.config, s.docs);
   }
@@ -154,7 +154,7 @@ public class TfidfBenchmark {
   @Benchmark
   @BenchmarkMode(Mode.Throughput)
   @OutputTimeUnit(TimeUnit.SECONDS)
-  @Warmup(iterations = 3, time = 2)
+  @Warmup(iterations = 8, time = 2)
   @Measurement(iterations = 5, time = 2)
   public TextSearchResult query(QueryState s) {
     String q = s.queries[s.next];

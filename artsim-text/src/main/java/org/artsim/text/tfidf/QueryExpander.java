@@ -103,7 +103,8 @@ final class QueryExpander {
   /**
    * Vocabulary words within the allowed edits of {@code word}, the closest distance first found
    * (all words at one edit if any, else at two): words of at most 2 characters get none, of 3 to 5
-   * characters at most one edit, longer ones up to {@code typo_max_edits}.
+   * characters at most one edit, longer ones up to {@code typo_max_edits}. Candidates must begin
+   * with the word's first {@code typo_prefix_length} characters.
    */
   List<String> typoCorrections(String word) {
     int len = word.codePointCount(0, word.length());
@@ -111,8 +112,9 @@ final class QueryExpander {
     int prefixChars = Math.min(config.typoPrefixLength(), len);
     int prefixEnd = word.offsetByCodePoints(0, prefixChars);
     String prefix = word.substring(0, prefixEnd);
+    var levenshtein = maxEdits == 0 ? null : new LevenshteinAutomata(word, true);
     for (int edits = 1; edits <= maxEdits; edits++) {
-      Automaton a = new LevenshteinAutomata(word.substring(prefixEnd), true).toAutomaton(edits, prefix);
+      Automaton a = levenshtein.toAutomaton(edits);
       if (!a.isDeterministic()) {
         a = Operations.determinize(a, Operations.DEFAULT_DETERMINIZE_WORK_LIMIT);
       }
