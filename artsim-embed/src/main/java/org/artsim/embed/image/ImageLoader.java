@@ -171,8 +171,14 @@ public final class ImageLoader {
       ImageReader reader = readers.next();
       try {
         reader.setInput(in, true, true);
-        long w = reader.getWidth(0);
-        long h = reader.getHeight(0);
+        long w;
+        long h;
+        try {
+          w = reader.getWidth(0);
+          h = reader.getHeight(0);
+        } catch (IOException | RuntimeException e) {
+          throw new EmbeddingException(name + ": corrupt or truncated " + reader.getFormatName() + " header (" + e.getMessage() + ")", e);
+        }
         if (w <= 0 || h <= 0) {
           throw new EmbeddingException(name + ": the image has no pixels (" + w + " x " + h + ")");
         }
@@ -187,7 +193,7 @@ public final class ImageLoader {
         } catch (IIOException e) {
           String m = String.valueOf(e.getMessage());
           if (m.contains("Unsupported Image Type") || m.contains("Unsupported JPEG")) {
-            throw new EmbeddingException(name + ": a CMYK or YCCK JPEG, which is not supported; convert it to RGB first (e.g. `magick in.jpg -colorspace sRGB out.jpg`)", e);
+            throw new EmbeddingException(name + ": " + CMYK, e);
           }
           throw new EmbeddingException(name + ": corrupt or truncated " + reader.getFormatName() + " (" + m + causeText(e) + ")", e);
         } catch (RuntimeException e) {
@@ -196,6 +202,13 @@ public final class ImageLoader {
         if (!warnings.isEmpty()) {
           throw new EmbeddingException(name + ": corrupt or truncated " + reader.getFormatName() + " (" + warnings.get(0) + ")");
         }
+        if (reader.getFormatName().equalsIgnoreCase("png") && !endsWithIend(bytes)) {
+          throw new EmbeddingException(name + ": corrupt or truncated png (no IEND chunk at the end)");
+        }
+        var cs = image.getColorModel().getColorSpace();
+        if (cs.getType() == ColorSpace.TYPE_CMYK || cs.getType() == ColorSpace.TYPE_YCbCr && cs.getNumComponents() == 4) {
+          throw new EmbeddingException(name + ": " + CMYK);
+        }
         return toRgb(image);
       } finally {
         reader.dispose();
@@ -203,6 +216,19 @@ public final class ImageLoader {
     } catch (IOException e) {
       throw new EmbeddingException(name + ": cannot decode the image (" + e.getMessage() + causeText(e) + ")", e);
     }
+  }
+
+  private static final String CMYK =
+      "a CMYK or YCCK JPEG, which is not supported (its colours depend on conventions the file does not record); convert it to RGB first (e.g. `magick in.jpg -colorspace sRGB out.jpg`)";
+
+  /** Whether the last 64 bytes hold a PNG IEND chunk type (trailing bytes after it are tolerated). */
+  private static boolean endsWithIend(byte[] b) {
+    for (int i = b.length - 8; i >= Math.max(0, b.length - 64); i--) {
+      if (b[i] == 'I' && b[i + 1] == 'E' && b[i + 2] == 'N' && b[i + 3] == 'D') {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static String causeText(Throwable e) {
