@@ -36,10 +36,7 @@ final class ScalarKernels implements VectorKernels {
         acc[l] = Math.fma(a[aOff + i + l], b[bOff + i + l], acc[l]);
       }
     }
-    float sum = 0f;
-    for (int l = 0; l < lanes; l++) {
-      sum += acc[l];
-    }
+    float sum = halvingSum(acc);
     for (; i < len; i++) {
       sum = Math.fma(a[aOff + i], b[bOff + i], sum);
     }
@@ -57,15 +54,22 @@ final class ScalarKernels implements VectorKernels {
         acc[l] = Math.fma(d, d, acc[l]);
       }
     }
-    float sum = 0f;
-    for (int l = 0; l < lanes; l++) {
-      sum += acc[l];
-    }
+    float sum = halvingSum(acc);
     for (; i < len; i++) {
       float d = a[aOff + i] - b[bOff + i];
       sum = Math.fma(d, d, sum);
     }
     return sum;
+  }
+
+  /** Adds the lanes as a halving tree: a[i] += a[i + h] for h = lanes/2, ..., 1; returns a[0]. */
+  static float halvingSum(float[] a) {
+    for (int h = a.length / 2; h >= 1; h /= 2) {
+      for (int i = 0; i < h; i++) {
+        a[i] = a[i] + a[i + h];
+      }
+    }
+    return a[0];
   }
 
   @Override

@@ -11,9 +11,10 @@ import org.slf4j.LoggerFactory;
  * <p>Two implementations exist: one on the JDK Vector API ({@code jdk.incubator.vector}, used when
  * the JVM runs with {@code --add-modules jdk.incubator.vector}) and a scalar twin. Both add the
  * products in the same order &mdash; lane {@code l} of {@code lanes()} accumulators sums elements
- * {@code i ≡ l (mod lanes)} with fused multiply-adds, the lanes are then added in order, then the
- * tail &mdash; so for the same lane count they return <b>bitwise identical</b> results, and the
- * single, many-row and block paths agree with each other exactly.
+ * {@code i ≡ l (mod lanes)} with fused multiply-adds, the lanes are then added as a halving tree
+ * ({@code a[i] += a[i + h]} for {@code h = lanes/2, ..., 1}), then the tail elements one by one
+ * &mdash; so for the same lane count they return <b>bitwise identical</b> results, and the single,
+ * many-row and block paths agree with each other exactly.
  *
  * <p>{@link #get()} picks the Vector API when available and logs the choice once; {@code
  * -Dartsim.kernels=scalar} forces the scalar twin. Stateless and thread-safe.

@@ -1,0 +1,106 @@
+package org.artsim.bench.embed;
+
+import java.awt.Color;
+import java.awt.GradientPaint;
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.concurrent.TimeUnit;
+import org.artsim.Artsim;
+import org.artsim.EmbeddingResult;
+import org.artsim.ImageEmbedder;
+import org.artsim.ImageSource;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * Images per second of each embedder &times; engine at batch 1 and 32, end to end from decoded
+ * 320 &times; 256 RGB images: preprocessing (Pillow-exact resize, crop, normalise; in parallel),
+ * inference, L2 normalisation. One operation embeds {@code batch} images with one {@code
+ * embedImages} call, so images/s = ops/s &times; batch.
+ *
+ * <p>The CNN models are full-size random-weight ResNet-50s made by {@code
+ * artsim-bench/python/embed_resnet50.py --out DIR} (TorchScript {@code resnet50.pt} and ONNX
+ * {@code resnet50.onnx}); point {@code -Dartsim.bench.models=DIR} at them (default {@code
+ * /tmp/artsim-bench-models}). The {@code color} embedder needs no model. Add {@code -p
+ * device=gpu:0} on a GPU machine with the jar built with {@code -Pcuda}.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+@Fork(value = 1, jvmArgsAppend = {"--add-modules=jdk.incubator.vector", "-Dai.djl.offline=true", "-Djava.awt.headless=true", "--enable-native-access=ALL-UNNAMED"})
+@Warmup(iterations = 1, time = 15)
+@Measurement(iterations = 2, time = 20)
+public class EmbedBenchmark {
+  /** {@code color}, {@code resnet50-pytorch}, {@code resnet50-onnx}. */
+  @Param({"color", "resnet50-pytorch", "resnet50-onnx"})
+  public String embedder;
+
+  /** Images per {@code embedImages} call (and per inference batch). */
+  @Param({"1", "32"})
+  public int batch;
+
+  /** {@code cpu} or {@code gpu:0}. */
+  @Param({"cpu"})
+  public String device;
+
+  private ImageEmbedder e;
+  private List<ImageSource> images;
+
+  @Setup(Level.Trial)
+  public void setUp() {
+    Path models = Path.of(System.getProperty("artsim.bench.models", "/tmp/artsim-bench-models"));
+    e = switch (embedder) {
+      case "color" -> Artsim.imageEmbedder("color", null);
+      case "resnet50-pytorch", "resnet50-onnx" -> {
+        Path m = models.resolve(embedder.endsWith("onnx") ? "resnet50.onnx" : "resnet50.pt");
+        if (!Files.exists(m)) {
+          throw new IllegalStateException(m + " is missing; run artsim-bench/python/embed_resnet50.py --out " + models);
+        }
+        yield Artsim.imageEmbedder("resnet50", Map.of("model", m.toString(), "batch_size", Integer.toString(batch), "device", device));
+      }
+      default -> throw new IllegalArgumentException(embedder);
+    };
+    images = new ArrayList<>();
+    var rnd = new SplittableRandom(42);
+    for (int i = 0; i < batch; i++) {
+      var img = new BufferedImage(320, 256, BufferedImage.TYPE_INT_RGB);
+      var g = img.createGraphics();
+      g.setPaint(new GradientPaint(0, 0, new Color(rnd.nextInt(1 << 24)), 320, 256, new Color(rnd.nextInt(1 << 24))));
+      g.fillRect(0, 0, 320, 256);
+      for (int k = 0; k < 20; k++) {
+        g.setColor(new Color(rnd.nextInt(1 << 24)));
+        g.fillOval(rnd.nextInt(320), rnd.nextInt(256), 10 + rnd.nextInt(60), 10 + rnd.nextInt(60));
+      }
+      g.dispose();
+      images.add(new ImageSource.OfImage(img, "bench" + i));
+    }
+  }
+
+  @TearDown(Level.Trial)
+  public void tearDown() {
+    e.close();
+  }
+
+  /** One batch. */
+  @Benchmark
+  public float embedBatch() {
+    List<EmbeddingResult> r = e.embedImages(images);
+    return r.get(r.size() - 1).vectorOrThrow()[0];
+  }
+}

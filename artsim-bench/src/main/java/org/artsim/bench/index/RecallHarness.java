@@ -1,0 +1,97 @@
+package org.artsim.bench.index;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.artsim.Artsim;
+import org.artsim.Hit;
+import org.artsim.LabelFilter;
+import org.artsim.Metric;
+import org.artsim.SearchRequest;
+import org.artsim.VectorEntry;
+import org.artsim.VectorIndex;
+import org.artsim.index.HnswConfig;
+
+/**
+ * Recall@10 against queries per second for the HNSW indexes over a sweep of {@code ef}, written
+ * as CSV ({@code data,provider,n,dim,ef,recall10,qps,build_s}). Ground truth comes from the exact
+ * flat index. Queries run one at a time on one thread, like the hnswlib reference.
+ *
+ * <pre>
+ * java --add-modules jdk.incubator.vector -cp artsim-bench/target/benchmarks.jar \
+ *   org.artsim.bench.index.RecallHarness --data fmnist --n 60000 --queries 1000 \
+ *   --providers hnsw-lucene,hnsw --ef 10,20,40,80,160,320 --threads 2 --out recall.csv
+ * </pre>
+ */
+public final class RecallHarness {
+  private RecallHarness() {}
+
+  /** Runs the sweep; see the class comment for the options. */
+  public static void main(String[] args) throws IOException {
+    Map<String, String> opt = new LinkedHashMap<>();
+    for (int i = 0; i + 1 < args.length; i += 2) {
+      opt.put(args[i].replaceFirst("^--", ""), args[i + 1]);
+    }
+    String dataName = opt.getOrDefault("data", "fmnist");
+    int n = Integer.parseInt(opt.getOrDefault("n", "60000"));
+    int nq = Integer.parseInt(opt.getOrDefault("queries", "1000"));
+    int threads = Integer.parseInt(opt.getOrDefault("threads", "2"));
+    int reps = Integer.parseInt(opt.getOrDefault("reps", "2"));
+    List<String> providers = List.of(opt.getOrDefault("providers", "hnsw-lucene,hnsw").split(","));
+    int[] efs = java.util.Arrays.stream(opt.getOrDefault("ef", "10,20,40,80,160,320").split(",")).mapToInt(Integer::parseInt).toArray();
+    Path out = Path.of(opt.getOrDefault("out", "recall-" + dataName + ".csv"));
+
+    BenchData data = dataName.equals("fmnist") ? BenchData.fashionMnist(n, nq) : BenchData.clustered(n, nq, 512, 42);
+    Metric metric = dataName.equals("fmnist") ? Metric.L2 : Metric.COSINE;
+    int dim = data.base()[0].length;
+    var entries = new ArrayList<VectorEntry>(data.base().length);
+    for (int i = 0; i < data.base().length; i++) {
+      entries.add(VectorEntry.of(String.format("%07d", i), data.base()[i]));
+    }
+    List<List<Hit>> truth;
+    try (VectorIndex flat = Artsim.index("flat", dim, metric)) {
+      flat.addAll(entries);
+      truth = flat.searchBatch(data.queries(), 10, LabelFilter.none());
+    }
+    var rows = new ArrayList<String>();
+    rows.add("data,provider,n,dim,ef,recall10,qps,build_s");
+    for (String provider : providers) {
+      long t0 = System.nanoTime();
+      try (VectorIndex index = Artsim.index(provider, dim, metric, HnswConfig.defaults().withThreads(threads).withMaxItems(entries.size()))) {
+        index.addAll(entries);
+        double build = (System.nanoTime() - t0) / 1e9;
+        System.err.printf(Locale.ROOT, "%s %s: built %d in %.1f s%n", dataName, provider, entries.size(), build);
+        for (int ef : efs) {
+          double recall = 0;
+          double best = 0;
+          for (int rep = 0; rep < reps; rep++) {
+            long s = System.nanoTime();
+            double rsum = 0;
+            for (int i = 0; i < nq; i++) {
+              var hits = index.search(SearchRequest.of(data.queries()[i], 10).withEf(ef));
+              rsum += recall(hits, truth.get(i));
+            }
+            best = Math.max(best, nq / ((System.nanoTime() - s) / 1e9));
+            recall = rsum / nq;
+          }
+          String row = String.format(Locale.ROOT, "%s,%s,%d,%d,%d,%.4f,%.0f,%.1f", dataName, provider, entries.size(), dim, ef, recall, best, build);
+          System.err.println(row);
+          rows.add(row);
+        }
+      }
+    }
+    Files.write(out, rows);
+  }
+
+  private static double recall(List<Hit> actual, List<Hit> expected) {
+    var ids = new HashSet<String>();
+    actual.forEach(h -> ids.add(h.id()));
+    return expected.stream().filter(h -> ids.contains(h.id())).count() / (double) expected.size();
+  }
+}

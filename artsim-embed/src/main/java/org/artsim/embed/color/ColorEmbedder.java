@@ -1,0 +1,60 @@
+package org.artsim.embed.color;
+
+import java.util.List;
+import java.util.Map;
+import org.artsim.EmbedderInfo;
+import org.artsim.EmbeddingResult;
+import org.artsim.ImageEmbedder;
+import org.artsim.ImageSource;
+import org.artsim.ProgressListener;
+import org.artsim.embed.ColorConfig;
+import org.artsim.embed.image.BatchRunner;
+import org.artsim.embed.image.ImageLoader;
+
+/**
+ * The {@code "color"} embedder (descriptor documented on {@link ColorEmbedderProvider}).
+ * Thread-safe and stateless apart from its config; {@link #close()} does nothing.
+ */
+final class ColorEmbedder implements ImageEmbedder {
+  private static final int BATCH = 16;
+  private final ColorConfig config;
+  private final ColorDescriptor descriptor;
+  private final EmbedderInfo info;
+
+  ColorEmbedder(ColorConfig config) {
+    this.config = config;
+    this.descriptor = new ColorDescriptor(config);
+    this.info = new EmbedderInfo(
+        ColorEmbedderProvider.NAME,
+        "lab-4x6x6+hog-2x2x8+edges-8",
+        ColorDescriptor.DIMENSION,
+        Map.of(
+            "working_size", Integer.toString(config.workingSize()),
+            "color_weight", Double.toString(config.colorWeight()),
+            "orientation_weight", Double.toString(config.orientationWeight()),
+            "edge_weight", Double.toString(config.edgeWeight())));
+  }
+
+  @Override
+  public EmbedderInfo info() {
+    return info;
+  }
+
+  @Override
+  public float[] embedImage(ImageSource image) {
+    return descriptor.describe(ImageLoader.load(image, config.limits()));
+  }
+
+  @Override
+  public List<EmbeddingResult> embedImages(List<? extends ImageSource> images, ProgressListener listener) {
+    return BatchRunner.run(images, config.limits(), BATCH, listener, descriptor::describe, batch -> batch);
+  }
+
+  @Override
+  public void close() {}
+
+  @Override
+  public String toString() {
+    return "ColorEmbedder" + info;
+  }
+}

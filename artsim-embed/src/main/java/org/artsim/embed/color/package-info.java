@@ -1,0 +1,2 @@
+/** The weights-free {@code color} embedder: colour histograms in CIELAB plus texture descriptors. */
+package org.artsim.embed.color;

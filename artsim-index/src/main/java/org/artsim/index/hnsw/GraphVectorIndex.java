@@ -1,0 +1,591 @@
+package org.artsim.index.hnsw;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.BitSet;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import org.artsim.DuplicateIdException;
+import org.artsim.Hit;
+import org.artsim.InvalidArgumentException;
+import org.artsim.LabelFilter;
+import org.artsim.Labels;
+import org.artsim.Metric;
+import org.artsim.ProgressListener;
+import org.artsim.ProgressTracker;
+import org.artsim.SearchRequest;
+import org.artsim.UnknownIdException;
+import org.artsim.VectorEntry;
+import org.artsim.VectorIndex;
+import org.artsim.index.HnswConfig;
+import org.artsim.index.support.IndexFiles;
+import org.artsim.index.support.LabelPostings;
+import org.artsim.io.BinaryIn;
+import org.artsim.io.BinaryOut;
+import org.artsim.vector.TopK;
+import org.artsim.vector.VectorKernels;
+import org.artsim.vector.VectorKernels.Score;
+import org.artsim.vector.Vectors;
+
+/**
+ * What both HNSW indexes share: the item store, labels, ids, the filter strategy and exact
+ * re-scoring. A subclass supplies the graph (insert, soft delete, search with a beam).
+ *
+ * <h2>Ordinals</h2>
+ *
+ * Every inserted vector gets the next ordinal; ordinals are never reused because neither graph
+ * library can free a node. Removing an item (or replacing it by {@code put}/{@code update})
+ * tombstones its ordinal: the node stays in the graph as a waypoint but never appears in results.
+ * Once tombstones outnumber {@code max(1024, live items)} the next change rebuilds the graph from
+ * the live items (memory is then freed; amortised, at most one re-insertion per removal).
+ *
+ * <h2>Filters</h2>
+ *
+ * A {@link LabelFilter} first becomes the bitset of qualifying live ordinals. With {@code m}
+ * matches among {@code n} live items and a beam {@code b = max(ef, k)}:
+ *
+ * <ul>
+ *   <li>if {@code m / n < 5%} or {@code m <= 4b}, the matches are scored exactly (as the flat index
+ *       would); results are then exact;
+ *   <li>otherwise the graph is searched for the filter (subclass: filtered traversal, or an
+ *       oversampled beam {@code b * n / m}); if that yields fewer than {@code min(k, m)}
+ *       qualifying items, the matches are scored exactly instead.
+ * </ul>
+ *
+ * So a filtered search always returns {@code min(k, matches)} hits.
+ *
+ * <h2>Small indexes and short answers</h2>
+ *
+ * A graph search costs at least about {@code 2m} distance evaluations per beam entry, so an index
+ * of at most {@code 2 * m * beam} live items is scanned exactly instead. If the graph returns
+ * fewer than {@code min(k, size)} live items (many tombstones, or a graph split by exact
+ * duplicates), the search falls back to an exact scan: a search always returns {@code min(k,
+ * size)} hits.
+ *
+ * <h2>Scores</h2>
+ *
+ * Candidates from the graph are re-scored with the same kernels as the flat index and ranked by
+ * {@link TopK} (score descending, ties by id), so a hit's score is bitwise the flat index's.
+ *
+ * <p>Thread-safe: a read-write lock lets searches run in parallel while changes wait for them.
+ */
+abstract class GraphVectorIndex implements VectorIndex {
+  /** Below this fraction of qualifying items a filtered search scores the matches exactly. */
+  static final double EXACT_FILTER_FRACTION = 0.05;
+  /** At most this many beams' worth of matches are always scored exactly. */
+  static final int EXACT_FILTER_BEAMS = 4;
+
+  final int dim;
+  final Metric metric;
+  final Score score;
+  final HnswConfig config;
+  final VectorKernels kernels = VectorKernels.get();
+  final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
+
+  String[] ids = new String[16];
+  Labels[] labels = new Labels[16];
+  float[][] vectors = new float[16][];
+  /** The number of ordinals handed out (live and tombstoned). */
+  int ordinals;
+  final BitSet dead = new BitSet();
+  int deadCount;
+  final Map<String, Integer> positions = new HashMap<>();
+  LabelPostings postings = new LabelPostings();
+
+  GraphVectorIndex(int dim, Metric metric, HnswConfig config) {
+    this.dim = dim;
+    this.metric = metric;
+    this.config = config;
+    this.score = metric == Metric.L2 ? Score.NEG_SQUARED_L2 : Score.DOT;
+  }
+
+  // ---------------------------------------------------------------- graph hooks
+
+  /** Makes room in the graph for ordinals {@code [0, count)}. */
+  abstract void graphEnsureCapacity(int count);
+
+  /** Inserts the nodes of ordinals {@code [from, to)}, whose vectors are stored, in parallel where possible. */
+  abstract void graphAdd(int from, int to, ProgressTracker tracker);
+
+  /** Hides a tombstoned ordinal from the graph's results (if the graph keeps its own deletions). */
+  abstract void graphRemove(int ordinal);
+
+  /** Forgets the whole graph (before a compacting rebuild). */
+  abstract void graphReset();
+
+  /**
+   * Up to {@code beam} candidate ordinals near {@code q}, best first where the graph knows it. With
+   * a non-null {@code accept} (the qualifying live ordinals, {@code matches} of them) the graph
+   * should favour those; candidates outside it are dropped by the caller. With null every live
+   * ordinal qualifies.
+   */
+  abstract int[] graphSearch(float[] q, int beam, BitSet accept, int matches);
+
+  /** Writes the graph part of the file. */
+  abstract void writeGraph(BinaryOut out) throws IOException;
+
+  // ---------------------------------------------------------------- basics
+
+  @Override
+  public int dimension() {
+    return dim;
+  }
+
+  @Override
+  public Metric metric() {
+    return metric;
+  }
+
+  @Override
+  public int size() {
+    lock.readLock().lock();
+    try {
+      return positions.size();
+    } finally {
+      lock.readLock().unlock();
+    }
+  }
+
+  private float[] prepare(String id, float[] vector) {
+    return Vectors.prepare(vector, dim, metric, "vector for '" + id + "'");
+  }
+
+  private static void checkId(String id) {
+    if (id == null) {
+      throw new InvalidArgumentException("id is null; give every item an id");
+    }
+  }
+
+  private static DuplicateIdException duplicate(String id) {
+    return new DuplicateIdException("id '" + id + "' is already in the index; use put(...) to replace it or remove it first");
+  }
+
+  private static UnknownIdException unknown(String id) {
+    return new UnknownIdException("no item with id '" + id + "' in the index; add it first or check the id");
+  }
+
+  @Override
+  public void add(String id, float[] vector, Labels labels) {
+    checkId(id);
+    float[] v = prepare(id, vector);
+    lock.writeLock().lock();
+    try {
+      if (positions.containsKey(id)) {
+        throw duplicate(id);
+      }
+      insert(List.of(new VectorEntry(id, v, labels == null ? Labels.none() : labels)), ProgressListener.NONE);
+    } finally {
+      lock.writeLock().unlock();
+    }
+  }
+
+  @Override
+  public void addAll(List<VectorEntry> entries, ProgressListener listener) {
+    var prepared = new ArrayList<VectorEntry>(entries.size());
+    var batchIds = new HashSet<String>();
+    for (VectorEntry e : entries) {
+      if (!batchIds.add(e.id())) {
+        throw new DuplicateIdException("id '" + e.id() + "' appears twice in the batch; give each item one entry");
+      }
+      prepared.add(new VectorEntry(e.id(), prepare(e.id(), e.vector()), e.labels()));
+    }
+    lock.writeLock().lock();
+    try {
+      for (VectorEntry e : entries) {
+        if (positions.containsKey(e.id())) {
+          throw duplicate(e.id());
+        }
+      }
+      insert(prepared, listener);
+    } finally {
+      lock.writeLock().unlock();
+    }
+  }
+
+  @Override
+  public boolean put(String id, float[] vector, Labels labels) {
+    checkId(id);
+    float[] v = prepare(id, vector);
+    lock.writeLock().lock();
+    try {
+      boolean replaced = tombstone(id);
+      insert(List.of(new VectorEntry(id, v, labels == null ? Labels.none() : labels)), ProgressListener.NONE);
+      maybeCompact();
+      return replaced;
+    } finally {
+      lock.writeLock().unlock();
+    }
+  }
+
+  @Override
+  public void update(String id, float[] vector, Labels labels) {
+    checkId(id);
+    float[] v = prepare(id, vector);
+    lock.writeLock().lock();
+    try {
+      if (!positions.containsKey(id)) {
+        throw unknown(id);
+      }
+      tombstone(id);
+      insert(List.of(new VectorEntry(id, v, labels == null ? Labels.none() : labels)), ProgressListener.NONE);
+      maybeCompact();
+    } finally {
+      lock.writeLock().unlock();
+    }
+  }
+
+  @Override
+  public boolean remove(String id) {
+    if (id == null) {
+      return false;
+    }
+    lock.writeLock().lock();
+    try {
+      boolean removed = tombstone(id);
+      if (removed) {
+        maybeCompact();
+      }
+      return removed;
+    } finally {
+      lock.writeLock().unlock();
+    }
+  }
+
+  private boolean tombstone(String id) {
+    Integer boxed = positions.remove(id);
+    if (boxed == null) {
+      return false;
+    }
+    int ord = boxed;
+    postings.remove(ord, labels[ord]);
+    dead.set(ord);
+    deadCount++;
+    graphRemove(ord);
+    return true;
+  }
+
+  /** Stores prepared entries under new ordinals and inserts them into the graph. */
+  void insert(List<VectorEntry> entries, ProgressListener listener) {
+    int from = ordinals;
+    int to = from + entries.size();
+    if (to < 0 || to > (1 << 30)) {
+      throw new InvalidArgumentException("an HNSW index holds at most 2^30 insertions between compactions; rebuild it from its items");
+    }
+    if (to > ids.length) {
+      int cap = Math.max(to, ids.length + (ids.length >> 1) + 16);
+      ids = Arrays.copyOf(ids, cap);
+      labels = Arrays.copyOf(labels, cap);
+      vectors = Arrays.copyOf(vectors, cap);
+    }
+    for (int i = 0; i < entries.size(); i++) {
+      VectorEntry e = entries.get(i);
+      int ord = from + i;
+      ids[ord] = e.id();
+      labels[ord] = e.labels();
+      vectors[ord] = e.vector();
+    }
+    graphEnsureCapacity(to);
+    var tracker = new ProgressTracker(kind() + ": add", entries.size(), listener);
+    graphAdd(from, to, tracker);
+    ordinals = to;
+    for (int ord = from; ord < to; ord++) {
+      positions.put(ids[ord], ord);
+      postings.add(ord, labels[ord]);
+    }
+  }
+
+  private void maybeCompact() {
+    if (deadCount > Math.max(1024, positions.size())) {
+      compact();
+    }
+  }
+
+  /** Rebuilds the graph from the live items, freeing tombstoned nodes. */
+  void compact() {
+    var live = new ArrayList<VectorEntry>(positions.size());
+    for (int ord = 0; ord < ordinals; ord++) {
+      if (!dead.get(ord)) {
+        live.add(new VectorEntry(ids[ord], vectors[ord], labels[ord]));
+      }
+    }
+    ids = new String[Math.max(16, live.size())];
+    labels = new Labels[ids.length];
+    vectors = new float[ids.length][];
+    ordinals = 0;
+    dead.clear();
+    deadCount = 0;
+    positions.clear();
+    postings = new LabelPostings();
+    graphReset();
+    insert(live, ProgressListener.NONE);
+  }
+
+  @Override
+  public boolean contains(String id) {
+    lock.readLock().lock();
+    try {
+      return id != null && positions.containsKey(id);
+    } finally {
+      lock.readLock().unlock();
+    }
+  }
+
+  @Override
+  public Optional<float[]> vector(String id) {
+    lock.readLock().lock();
+    try {
+      Integer ord = id == null ? null : positions.get(id);
+      return ord == null ? Optional.empty() : Optional.of(vectors[ord].clone());
+    } finally {
+      lock.readLock().unlock();
+    }
+  }
+
+  @Override
+  public Labels labels(String id) {
+    lock.readLock().lock();
+    try {
+      Integer ord = id == null ? null : positions.get(id);
+      if (ord == null) {
+        throw unknown(id);
+      }
+      return labels[ord];
+    } finally {
+      lock.readLock().unlock();
+    }
+  }
+
+  @Override
+  public List<String> ids() {
+    lock.readLock().lock();
+    try {
+      return List.copyOf(positions.keySet());
+    } finally {
+      lock.readLock().unlock();
+    }
+  }
+
+  @Override
+  public Set<String> labelValues(String field) {
+    lock.readLock().lock();
+    try {
+      return postings.values(field);
+    } finally {
+      lock.readLock().unlock();
+    }
+  }
+
+  // ---------------------------------------------------------------- search
+
+  @Override
+  public List<Hit> search(SearchRequest request) {
+    float[] q = Vectors.prepare(request.vector(), dim, metric, "query");
+    lock.readLock().lock();
+    try {
+      return searchLocked(q, request.k(), request.filter(), request.ef());
+    } finally {
+      lock.readLock().unlock();
+    }
+  }
+
+  @Override
+  public List<List<Hit>> searchBatch(float[][] queries, int k, LabelFilter filter) {
+    if (k <= 0) {
+      throw new InvalidArgumentException("k must be at least 1, got " + k + "; ask for one or more hits");
+    }
+    float[][] prepared = new float[queries.length][];
+    for (int i = 0; i < queries.length; i++) {
+      prepared[i] = Vectors.prepare(queries[i], dim, metric, "query " + i);
+    }
+    lock.readLock().lock();
+    try {
+      var out = new ArrayList<List<Hit>>(queries.length);
+      for (float[] q : prepared) {
+        out.add(searchLocked(q, k, filter, 0));
+      }
+      return out;
+    } finally {
+      lock.readLock().unlock();
+    }
+  }
+
+  private List<Hit> searchLocked(float[] q, int k, LabelFilter filter, int requestEf) {
+    int live = positions.size();
+    if (live == 0) {
+      return List.of();
+    }
+    int beam = Math.max(requestEf > 0 ? requestEf : config.ef(), k);
+    var top = new TopK(k, o -> ids[o]);
+    BitSet allowed = postings.matching(filter);
+    if (allowed == null) {
+      if (live <= 2L * config.m() * beam) {
+        scoreExactly(q, null, top);
+        return hits(top);
+      }
+      offerCandidates(q, graphSearch(q, beam, null, live), null, top);
+      if (top.size() < Math.min(k, live)) {
+        top = new TopK(k, o -> ids[o]);
+        scoreExactly(q, null, top);
+      }
+      return hits(top);
+    }
+    int matches = allowed.cardinality();
+    if (matches == 0) {
+      return List.of();
+    }
+    if (matches < EXACT_FILTER_FRACTION * live || matches <= EXACT_FILTER_BEAMS * beam) {
+      scoreExactly(q, allowed, top);
+      return hits(top);
+    }
+    offerCandidates(q, graphSearch(q, beam, allowed, matches), allowed, top);
+    if (top.size() < Math.min(k, matches)) {
+      top = new TopK(k, o -> ids[o]);
+      scoreExactly(q, allowed, top);
+    }
+    return hits(top);
+  }
+
+  float scoreOf(float[] q, int ord) {
+    return score == Score.DOT ? kernels.dot(q, 0, vectors[ord], 0, dim) : -kernels.squaredDistance(q, 0, vectors[ord], 0, dim);
+  }
+
+  private void offerCandidates(float[] q, int[] candidates, BitSet allowed, TopK top) {
+    for (int ord : candidates) {
+      if (ord < 0 || ord >= ordinals || dead.get(ord) || (allowed != null && !allowed.get(ord))) {
+        continue;
+      }
+      top.offer(scoreOf(q, ord), ord);
+    }
+  }
+
+  /** Scores every qualifying live ordinal ({@code allowed} null: every live one). */
+  private void scoreExactly(float[] q, BitSet allowed, TopK top) {
+    if (allowed == null) {
+      for (int ord = 0; ord < ordinals; ord++) {
+        if (!dead.get(ord)) {
+          top.offer(scoreOf(q, ord), ord);
+        }
+      }
+      return;
+    }
+    for (int ord = allowed.nextSetBit(0); ord >= 0; ord = allowed.nextSetBit(ord + 1)) {
+      top.offer(scoreOf(q, ord), ord);
+    }
+  }
+
+  private List<Hit> hits(TopK top) {
+    float[] s = new float[top.size()];
+    int[] ords = top.drainBestFirst(s);
+    var out = new ArrayList<Hit>(ords.length);
+    for (int i = 0; i < ords.length; i++) {
+      out.add(new Hit(ids[ords[i]], s[i], labels[ords[i]]));
+    }
+    return List.copyOf(out);
+  }
+
+  // ---------------------------------------------------------------- files
+
+  /**
+   * Writes {@code dim metric config ordinals (tombstone:bool [id labels])* graph}: every ordinal
+   * in order, live ones with their id and labels.
+   */
+  void writePayload(BinaryOut out) throws IOException {
+    out.writeInt(dim);
+    out.writeString(metric.name());
+    out.writeInt(config.m());
+    out.writeInt(config.efConstruction());
+    out.writeInt(config.ef());
+    out.writeLong(config.seed());
+    out.writeInt(config.threads());
+    out.writeInt(config.maxItems());
+    out.writeInt(ordinals);
+    for (int ord = 0; ord < ordinals; ord++) {
+      boolean isDead = dead.get(ord);
+      out.writeBoolean(isDead);
+      if (!isDead) {
+        out.writeString(ids[ord]);
+        IndexFiles.writeLabels(out, labels[ord]);
+      }
+    }
+    writeGraph(out);
+  }
+
+  /** The header fields of a payload, read before the subclass creates its index. */
+  record Header(int dim, Metric metric, HnswConfig config) {
+    static Header read(BinaryIn in) throws IOException {
+      int dim = IndexFiles.readDimension(in);
+      Metric metric = IndexFiles.readMetric(in);
+      int m = in.readInt();
+      int efc = in.readInt();
+      int ef = in.readInt();
+      long seed = in.readLong();
+      int threads = in.readInt();
+      int maxItems = in.readInt();
+      try {
+        return new Header(dim, metric, new HnswConfig(m, efc, ef, seed, threads, maxItems));
+      } catch (RuntimeException e) {
+        throw in.corrupt("settings: " + e.getMessage());
+      }
+    }
+  }
+
+  /** Reads the ordinal table into this (empty) index; vectors are filled in by the subclass. */
+  void readItems(BinaryIn in) throws IOException {
+    int n = in.readCount("ordinal", 1 << 30, 1);
+    ids = new String[Math.max(16, n)];
+    labels = new Labels[ids.length];
+    vectors = new float[ids.length][];
+    for (int ord = 0; ord < n; ord++) {
+      if (in.readBoolean()) {
+        dead.set(ord);
+        deadCount++;
+        continue;
+      }
+      String id = in.readString();
+      if (id == null) {
+        throw in.corrupt("an id is missing");
+      }
+      Labels l = IndexFiles.readLabels(in);
+      if (positions.put(id, ord) != null) {
+        throw in.corrupt("id '" + id + "' appears twice");
+      }
+      ids[ord] = id;
+      labels[ord] = l;
+      postings.add(ord, l);
+    }
+    ordinals = n;
+  }
+
+  /** Checks a vector read from a file before it is used. */
+  void checkStoredVector(BinaryIn in, int ord, float[] v) throws IOException {
+    if (v == null || v.length != dim) {
+      throw in.corrupt("vector of ordinal " + ord + " is missing or has the wrong length");
+    }
+    for (float x : v) {
+      if (!Float.isFinite(x)) {
+        throw in.corrupt("vector of ordinal " + ord + " holds " + x);
+      }
+    }
+  }
+
+  @Override
+  public String toString() {
+    lock.readLock().lock();
+    try {
+      return getClass().getSimpleName() + "[metric=" + metric + ", dim=" + dim + ", size=" + positions.size() + ", m=" + config.m()
+          + ", efConstruction=" + config.efConstruction() + ", ef=" + config.ef() + ", tombstones=" + deadCount + "]";
+    } finally {
+      lock.readLock().unlock();
+    }
+  }
+
+  @Override
+  public abstract void save(Path path);
+}

@@ -1,0 +1,78 @@
+package org.artsim.index.hnsw;
+
+import java.nio.file.Path;
+import java.util.Map;
+import org.artsim.Metric;
+import org.artsim.VectorIndex;
+import org.artsim.index.HnswConfig;
+import org.artsim.io.ArtsimFiles;
+import org.artsim.spi.VectorIndexProvider;
+
+/**
+ * Provides the approximate {@code "hnsw"} index on hnswlib-core 1.2.1, with artsim's SIMD kernels
+ * as its distance function. Parallel build ({@link HnswConfig#threads()}), per-query {@code ef},
+ * label filters (exact below 5% selectivity, oversampled beam above; see the package's {@code
+ * GraphVectorIndex}), soft deletes with compaction.
+ *
+ * <p>hnswlib-core's search boxes every distance and keeps candidates in {@code PriorityQueue}s of
+ * objects; artsim-bench/results/index.md measures it against hnswlib (C++) and {@code
+ * "hnsw-lucene"}, which is the faster choice.
+ *
+ * <h2>File format {@code artsim.index.hnsw}, version 1</h2>
+ *
+ * Inside the {@link ArtsimFiles} container:
+ *
+ * <pre>
+ * payload  := dim:int32 metric:string m:int32 efConstruction:int32 ef:int32 seed:int64
+ *             threads:int32 maxItems:int32 ordinals:int32 ordinal{ordinals} graphLength:int32 graph
+ * ordinal  := removed:bool (id:string labelCount:int32 (field:string value:string){labelCount})?
+ * graph    := byte{graphLength}: hnswlib-core's HnswIndex in Java serialization, holding the vectors
+ * </pre>
+ *
+ * The graph is read through an {@link java.io.ObjectInputFilter} allow-list (hnswlib's index and
+ * serializer, artsim's item and distance types, {@code Integer}, {@code float[]}); a file naming
+ * any other class is refused with a {@link org.artsim.FileFormatException} before that class is
+ * loaded.
+ */
+public final class HnswIndexProvider implements VectorIndexProvider<HnswConfig> {
+  /** The provider name. */
+  public static final String NAME = "hnsw";
+
+  /** Used by {@link java.util.ServiceLoader}. */
+  public HnswIndexProvider() {}
+
+  @Override
+  public String name() {
+    return NAME;
+  }
+
+  @Override
+  public String description() {
+    return "approximate search with an HNSW graph on hnswlib-core and SIMD distances; prefer hnsw-lucene for speed";
+  }
+
+  @Override
+  public Class<HnswConfig> configType() {
+    return HnswConfig.class;
+  }
+
+  @Override
+  public HnswConfig defaults() {
+    return HnswConfig.defaults();
+  }
+
+  @Override
+  public HnswConfig parse(Map<String, String> settings) {
+    return HnswConfig.parse(settings);
+  }
+
+  @Override
+  public VectorIndex create(int dimension, Metric metric, HnswConfig config) {
+    return new HnswVectorIndex(dimension, metric, config);
+  }
+
+  @Override
+  public VectorIndex load(Path path) {
+    return ArtsimFiles.read(path, HnswVectorIndex.FORMAT, HnswVectorIndex.FORMAT_VERSION, HnswVectorIndex::read);
+  }
+}

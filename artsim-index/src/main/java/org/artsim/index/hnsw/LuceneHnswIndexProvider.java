@@ -1,0 +1,73 @@
+package org.artsim.index.hnsw;
+
+import java.nio.file.Path;
+import java.util.Map;
+import org.artsim.Metric;
+import org.artsim.VectorIndex;
+import org.artsim.index.HnswConfig;
+import org.artsim.io.ArtsimFiles;
+import org.artsim.spi.VectorIndexProvider;
+
+/**
+ * Provides the approximate {@code "hnsw-lucene"} index: the HNSW graph classes inside lucene-core
+ * ({@code org.apache.lucene.util.hnsw}: HnswGraphBuilder, HnswConcurrentMergeBuilder,
+ * OnHeapHnswGraph, HnswGraphSearcher) scored with artsim's SIMD kernels. Parallel build, per-query
+ * {@code ef}, label filters during traversal ({@code acceptOrds}; exact below 5% selectivity),
+ * tombstoned removals with compaction. The recommended HNSW index: see artsim-index/README.md for
+ * the measurements against {@code "hnsw"} and hnswlib (C++).
+ *
+ * <h2>File format {@code artsim.index.hnsw-lucene}, version 1</h2>
+ *
+ * Inside the {@link ArtsimFiles} container (no Java serialization):
+ *
+ * <pre>
+ * payload  := dim:int32 metric:string m:int32 efConstruction:int32 ef:int32 seed:int64
+ *             threads:int32 maxItems:int32 ordinals:int32 ordinal{ordinals}
+ *             vector{ordinals} levels:int32 entryNode:int32 level{levels}
+ * ordinal  := removed:bool (id:string labelCount:int32 (field:string value:string){labelCount})?
+ * vector   := float32{dim} (removed ordinals keep their vector: they still route searches)
+ * level    := count:int32 (node:int32 degree:int32 neighbour:int32{degree}){count}, nodes ascending
+ * </pre>
+ */
+public final class LuceneHnswIndexProvider implements VectorIndexProvider<HnswConfig> {
+  /** The provider name. */
+  public static final String NAME = "hnsw-lucene";
+
+  /** Used by {@link java.util.ServiceLoader}. */
+  public LuceneHnswIndexProvider() {}
+
+  @Override
+  public String name() {
+    return NAME;
+  }
+
+  @Override
+  public String description() {
+    return "approximate search with Lucene's HNSW graph, SIMD distances and filtered traversal (recommended HNSW index)";
+  }
+
+  @Override
+  public Class<HnswConfig> configType() {
+    return HnswConfig.class;
+  }
+
+  @Override
+  public HnswConfig defaults() {
+    return HnswConfig.defaults();
+  }
+
+  @Override
+  public HnswConfig parse(Map<String, String> settings) {
+    return HnswConfig.parse(settings);
+  }
+
+  @Override
+  public VectorIndex create(int dimension, Metric metric, HnswConfig config) {
+    return new LuceneHnswVectorIndex(dimension, metric, config);
+  }
+
+  @Override
+  public VectorIndex load(Path path) {
+    return ArtsimFiles.read(path, LuceneHnswVectorIndex.FORMAT, LuceneHnswVectorIndex.FORMAT_VERSION, LuceneHnswVectorIndex::read);
+  }
+}

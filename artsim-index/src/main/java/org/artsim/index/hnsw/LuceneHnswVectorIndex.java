@@ -1,0 +1,446 @@
+package org.artsim.index.hnsw;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.BitSet;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.apache.lucene.search.DocIdSetIterator;
+import org.apache.lucene.search.TaskExecutor;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TopKnnCollector;
+import org.apache.lucene.util.Bits;
+import org.apache.lucene.util.FixedBitSet;
+import org.apache.lucene.util.hnsw.HnswConcurrentMergeBuilder;
+import org.apache.lucene.util.hnsw.HnswGraph;
+import org.apache.lucene.util.hnsw.HnswGraphBuilder;
+import org.apache.lucene.util.hnsw.HnswGraphSearcher;
+import org.apache.lucene.util.hnsw.InitializedHnswGraphBuilder;
+import org.apache.lucene.util.hnsw.NeighborArray;
+import org.apache.lucene.util.hnsw.OnHeapHnswGraph;
+import org.apache.lucene.util.hnsw.RandomVectorScorerSupplier;
+import org.apache.lucene.util.hnsw.UpdateableRandomVectorScorer;
+import org.artsim.Artsim;
+import org.artsim.Metric;
+import org.artsim.ProgressTracker;
+import org.artsim.index.HnswConfig;
+import org.artsim.io.ArtsimFiles;
+import org.artsim.io.BinaryIn;
+import org.artsim.io.BinaryOut;
+import org.artsim.vector.VectorKernels.Score;
+
+/**
+ * HNSW on the graph classes inside lucene-core ({@code org.apache.lucene.util.hnsw}), scored with
+ * artsim's SIMD kernels.
+ *
+ * <p>The graph's node numbers are artsim's ordinals. Lucene's builder and searcher see scores
+ * through a monotone map to positive values, as Lucene's own similarity functions do ({@code dot
+ * + 1} or {@code 1 / (1 - dot)} for inner products, {@code 1 / (1 + d²)} for L2); hits are
+ * re-scored exactly afterwards. Searches run on a per-call cursor over the shared graph, so any
+ * number of searches run in parallel. Tombstoned ordinals and label filters are passed to the
+ * searcher as {@code acceptOrds} bits: Lucene keeps traversing through rejected nodes but never
+ * collects them, and switches to its filtered searcher when few nodes qualify.
+ *
+ * <p>Building uses {@link HnswConcurrentMergeBuilder} with {@link HnswConfig#threads()} workers
+ * for batches of at least 512 vectors (levels then depend on thread timing), and Lucene's seeded
+ * single-threaded builder otherwise (reproducible for a given seed and insertion order).
+ *
+ * <p>Malkov &amp; Yashunin, doi:10.1109/TPAMI.2018.2889473.
+ */
+final class LuceneHnswVectorIndex extends GraphVectorIndex {
+  static final String FORMAT = Artsim.INDEX_FORMAT_PREFIX + LuceneHnswIndexProvider.NAME;
+  static final int FORMAT_VERSION = 1;
+
+  private static final int PARALLEL_BATCH = 512;
+
+  private final Supplier supplier = new Supplier();
+  private OnHeapHnswGraph graph;
+  /** The number of nodes scorers may address (the ordinals being inserted included). */
+  private volatile int scorerLimit;
+
+  LuceneHnswVectorIndex(int dim, Metric metric, HnswConfig config) {
+    super(dim, metric, config);
+    graphReset();
+  }
+
+  @Override
+  public String kind() {
+    return LuceneHnswIndexProvider.NAME;
+  }
+
+  /** A monotone map of an artsim score onto the positive scores Lucene's graph code expects. */
+  private float luceneScore(float[] q, float[] v) {
+    if (score == Score.DOT) {
+      float dot = kernels.dot(q, 0, v, 0, dim);
+      return dot < 0 ? 1 / (1 - dot) : dot + 1;
+    }
+    return 1 / (1 + kernels.squaredDistance(q, 0, v, 0, dim));
+  }
+
+  /** Scores nodes against a query vector or against a stored node. */
+  private final class Scorer implements UpdateableRandomVectorScorer {
+    private float[] query;
+
+    Scorer(float[] query) {
+      this.query = query;
+    }
+
+    @Override
+    public void setScoringOrdinal(int node) {
+      query = vectors[node];
+    }
+
+    @Override
+    public float score(int node) {
+      return luceneScore(query, vectors[node]);
+    }
+
+    @Override
+    public int maxOrd() {
+      return scorerLimit;
+    }
+  }
+
+  private final class Supplier implements RandomVectorScorerSupplier {
+    @Override
+    public UpdateableRandomVectorScorer scorer() {
+      return new Scorer(null);
+    }
+
+    @Override
+    public RandomVectorScorerSupplier copy() {
+      return this;
+    }
+  }
+
+  @Override
+  void graphEnsureCapacity(int count) {
+    scorerLimit = Math.max(scorerLimit, count);
+  }
+
+  @Override
+  void graphAdd(int from, int to, ProgressTracker tracker) {
+    try {
+      var initialized = new FixedBitSet(Math.max(1, to));
+      if (from > 0) {
+        initialized.set(0, from);
+      }
+      int threads = Math.min(config.threads(), Math.max(1, (to - from) / PARALLEL_BATCH));
+      if (threads > 1 && from == 0) {
+        graph = concurrentBuild(to, threads);
+        tracker.advance(to);
+        return;
+      }
+      var builder = new InitializedHnswGraphBuilder(supplier, config.m(), config.efConstruction(), config.seed() + from, graph, initialized);
+      for (int ord = from; ord < to; ord++) {
+        builder.addGraphNode(ord);
+        if (((ord - from) & 1023) == 1023) {
+          tracker.advance(1024);
+        }
+      }
+      tracker.advance((to - from) & 1023);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * Builds ordinals {@code [0, n)} with Lucene's concurrent builder into a fixed-size graph (the
+   * only kind it supports), then copies that into a growable graph so later adds can extend it.
+   */
+  private OnHeapHnswGraph concurrentBuild(int n, int threads) throws IOException {
+    OnHeapHnswGraph fixed = HnswGraphBuilder.create(supplier, config.m(), config.efConstruction(), config.seed(), n).getGraph();
+    ExecutorService pool =
+        Executors.newFixedThreadPool(
+            threads,
+            r -> {
+              Thread t = new Thread(r, "artsim-hnsw-lucene-build");
+              t.setDaemon(true);
+              return t;
+            });
+    try {
+      new HnswConcurrentMergeBuilder(new TaskExecutor(pool), threads, supplier, config.m(), config.efConstruction(), fixed, new FixedBitSet(n)).build(n);
+    } finally {
+      pool.shutdownNow();
+    }
+    int levels = fixed.numLevels();
+    int[][] levelNodes = new int[levels][];
+    for (int level = 0; level < levels; level++) {
+      levelNodes[level] = HnswGraph.NodesIterator.getSortedNodes(fixed.getNodesOnLevel(level));
+    }
+    return growableCopy(
+        n,
+        fixed.entryNode(),
+        levelNodes,
+        (level, node) -> {
+          NeighborArray na = fixed.getNeighbors(level, node);
+          return Arrays.copyOf(na.nodes(), na.size());
+        },
+        (level, node, i) -> fixed.getNeighbors(level, node).getScores(i));
+  }
+
+  /** Neighbours of a node on a level. */
+  @FunctionalInterface
+  interface NeighbourSource {
+    int[] neighbours(int level, int node);
+  }
+
+  /** The stored score of a node's i-th neighbour. */
+  @FunctionalInterface
+  interface ScoreSource {
+    float score(int level, int node, int i);
+  }
+
+  /** A growable on-heap graph with the given nodes and links (in the given neighbour order). */
+  private OnHeapHnswGraph growableCopy(int n, int entry, int[][] levelNodes, NeighbourSource links, ScoreSource scores) throws IOException {
+    OnHeapHnswGraph copy = HnswGraphBuilder.create(supplier, config.m(), config.efConstruction(), config.seed()).getGraph();
+    int[] top = new int[n];
+    for (int level = 1; level < levelNodes.length; level++) {
+      for (int node : levelNodes[level]) {
+        top[node] = level;
+      }
+    }
+    for (int node = 0; node < n; node++) {
+      for (int level = top[node]; level >= 0; level--) {
+        copy.addNode(level, node);
+      }
+    }
+    for (int level = 0; level < levelNodes.length; level++) {
+      for (int node : levelNodes[level]) {
+        int[] nb = links.neighbours(level, node);
+        NeighborArray target = copy.getNeighbors(level, node);
+        for (int i = 0; i < nb.length; i++) {
+          target.addOutOfOrder(nb[i], scores.score(level, node, i));
+        }
+      }
+    }
+    if (n > 0) {
+      copy.trySetNewEntryNode(entry, levelNodes.length - 1);
+    }
+    return copy;
+  }
+
+  @Override
+  void graphRemove(int ordinal) {
+    // tombstones are passed to the searcher as acceptOrds
+  }
+
+  @Override
+  void graphReset() {
+    scorerLimit = 0;
+    try {
+      graph = HnswGraphBuilder.create(supplier, config.m(), config.efConstruction(), config.seed()).getGraph();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  @Override
+  int[] graphSearch(float[] q, int beam, BitSet accept, int matches) {
+    Bits acceptOrds;
+    int limit = ordinals;
+    if (accept != null) {
+      acceptOrds = bits(accept, limit, false);
+    } else if (deadCount > 0) {
+      acceptOrds = bits(dead, limit, true);
+    } else {
+      acceptOrds = null;
+    }
+    var collector = new TopKnnCollector(beam, Integer.MAX_VALUE);
+    try {
+      HnswGraphSearcher.search(new Scorer(q), collector, new Cursor(graph), acceptOrds, matches);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    TopDocs top = collector.topDocs();
+    int[] out = new int[top.scoreDocs.length];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = top.scoreDocs[i].doc;
+    }
+    return out;
+  }
+
+  private static Bits bits(BitSet set, int length, boolean negate) {
+    return new Bits() {
+      @Override
+      public boolean get(int index) {
+        return set.get(index) != negate;
+      }
+
+      @Override
+      public int length() {
+        return length;
+      }
+    };
+  }
+
+  /**
+   * A read-only cursor over a graph: Lucene's {@code seek}/{@code nextNeighbor} keep their
+   * position in the graph object, so every search gets its own cursor over the shared neighbour
+   * arrays.
+   */
+  private static final class Cursor extends HnswGraph {
+    private final OnHeapHnswGraph graph;
+    private int[] current = new int[0];
+    private int size;
+    private int upto;
+
+    Cursor(OnHeapHnswGraph graph) {
+      this.graph = graph;
+    }
+
+    @Override
+    public void seek(int level, int target) {
+      NeighborArray na = graph.getNeighbors(level, target);
+      current = na.nodes();
+      size = na.size();
+      upto = -1;
+    }
+
+    @Override
+    public int size() {
+      return graph.size();
+    }
+
+    @Override
+    public int maxNodeId() {
+      return graph.maxNodeId();
+    }
+
+    @Override
+    public int nextNeighbor() {
+      return ++upto < size ? current[upto] : DocIdSetIterator.NO_MORE_DOCS;
+    }
+
+    @Override
+    public int numLevels() {
+      return graph.numLevels();
+    }
+
+    @Override
+    public int maxConn() {
+      return graph.maxConn();
+    }
+
+    @Override
+    public int entryNode() {
+      return graph.entryNode();
+    }
+
+    @Override
+    public NodesIterator getNodesOnLevel(int level) {
+      return graph.getNodesOnLevel(level);
+    }
+
+    @Override
+    public int neighborCount() {
+      return size;
+    }
+  }
+
+  // ---------------------------------------------------------------- files
+
+  @Override
+  public void save(Path path) {
+    lock.readLock().lock();
+    try {
+      ArtsimFiles.write(path, FORMAT, FORMAT_VERSION, this::writePayload);
+    } finally {
+      lock.readLock().unlock();
+    }
+  }
+
+  /** The vectors of every ordinal (tombstoned ones as zeros), then the graph level by level. */
+  @Override
+  void writeGraph(BinaryOut out) throws IOException {
+    float[] zeros = new float[dim];
+    for (int ord = 0; ord < ordinals; ord++) {
+      float[] v = vectors[ord];
+      out.writeFloats(v == null ? zeros : v, 0, dim);
+    }
+    int levels = ordinals == 0 ? 0 : graph.numLevels();
+    out.writeInt(levels);
+    out.writeInt(ordinals == 0 ? -1 : graph.entryNode());
+    for (int level = 0; level < levels; level++) {
+      int[] nodes = HnswGraph.NodesIterator.getSortedNodes(graph.getNodesOnLevel(level));
+      out.writeInt(nodes.length);
+      for (int node : nodes) {
+        NeighborArray na = graph.getNeighbors(level, node);
+        out.writeInt(node);
+        out.writeInt(na.size());
+        out.writeInts(na.nodes(), 0, na.size());
+      }
+    }
+  }
+
+  @SuppressWarnings("unchecked")
+  static LuceneHnswVectorIndex read(BinaryIn in, int version) throws IOException {
+    var header = Header.read(in);
+    var index = new LuceneHnswVectorIndex(header.dim(), header.metric(), header.config());
+    index.readItems(in);
+    int n = index.ordinals;
+    for (int ord = 0; ord < n; ord++) {
+      float[] v = new float[index.dim];
+      in.readFloats(v, 0, index.dim);
+      index.checkStoredVector(in, ord, v);
+      index.vectors[ord] = v;
+    }
+    int levels = in.readCount("level", 64, 4);
+    int entry = in.readInt();
+    if ((n == 0) != (levels == 0) || (n > 0 && (entry < 0 || entry >= n))) {
+      throw in.corrupt("graph of " + n + " nodes has " + levels + " levels and entry node " + entry);
+    }
+    int maxConn = 2 * index.config.m();
+    int[][] levelNodes = new int[levels][];
+    Map<Integer, int[]>[] neighbours = new Map[levels];
+    for (int level = 0; level < levels; level++) {
+      int count = in.readCount("node", n, 8);
+      if (level == 0 && count != n) {
+        throw in.corrupt("level 0 holds " + count + " of " + n + " nodes");
+      }
+      levelNodes[level] = new int[count];
+      neighbours[level] = new HashMap<>();
+      for (int i = 0; i < count; i++) {
+        int node = in.readInt();
+        int size = in.readCount("neighbour", maxConn + 1, 4);
+        int[] nb = new int[size];
+        in.readInts(nb, 0, size);
+        if (node < 0 || node >= n || (i > 0 && node <= levelNodes[level][i - 1])) {
+          throw in.corrupt("node " + node + " on level " + level);
+        }
+        for (int x : nb) {
+          if (x < 0 || x >= n) {
+            throw in.corrupt("neighbour " + x + " of node " + node);
+          }
+        }
+        levelNodes[level][i] = node;
+        neighbours[level].put(node, nb);
+      }
+    }
+    if (n > 0) {
+      index.scorerLimit = n;
+      for (int level = 1; level < levels; level++) {
+        for (int node : levelNodes[level]) {
+          if (!neighbours[level - 1].containsKey(node)) {
+            throw in.corrupt("node " + node + " is on level " + level + " but not below it");
+          }
+        }
+      }
+      if (!neighbours[levels - 1].containsKey(entry)) {
+        throw in.corrupt("entry node " + entry + " is not on the top level");
+      }
+      index.graph =
+          index.growableCopy(
+              n,
+              entry,
+              levelNodes,
+              (level, node) -> neighbours[level].get(node),
+              (level, node, i) -> index.luceneScore(index.vectors[node], index.vectors[neighbours[level].get(node)[i]]));
+    }
+    return index;
+  }
+}

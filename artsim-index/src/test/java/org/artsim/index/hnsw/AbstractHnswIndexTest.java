@@ -1,0 +1,169 @@
+package org.artsim.index.hnsw;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.artsim.Artsim;
+import org.artsim.ConfigException;
+import org.artsim.Hit;
+import org.artsim.LabelFilter;
+import org.artsim.Labels;
+import org.artsim.Metric;
+import org.artsim.SearchRequest;
+import org.artsim.VectorEntry;
+import org.artsim.VectorIndex;
+import org.artsim.index.HnswConfig;
+import org.artsim.testing.ExactKnn;
+import org.artsim.testing.FashionMnist;
+import org.artsim.testing.NeighbourAssertions;
+import org.artsim.testing.RandomVectors;
+import org.artsim.testing.VectorIndexContract;
+import org.junit.jupiter.api.Test;
+
+/** Tests both HNSW providers share: the contract by recall, Fashion-MNIST recall, filters. */
+abstract class AbstractHnswIndexTest extends VectorIndexContract {
+
+  /** The provider name. */
+  abstract String provider();
+
+  @Override
+  protected VectorIndex newIndex(int dimension, Metric metric) {
+    return Artsim.index(provider(), dimension, metric, HnswConfig.defaults().withThreads(2));
+  }
+
+  @Override
+  protected boolean exact() {
+    return false;
+  }
+
+  @Override
+  protected double minimumRecall() {
+    return 0.9;
+  }
+
+  private static List<VectorEntry> fashion(FashionMnist data) {
+    var entries = new ArrayList<VectorEntry>();
+    for (int i = 0; i < data.trainImages().length; i++) {
+      entries.add(
+          new VectorEntry(
+              String.format("train-%05d", i),
+              data.trainImages()[i],
+              Labels.of("class", FashionMnist.CLASSES[data.trainLabels()[i]], "bucket", "b" + (i % 100))));
+    }
+    return entries;
+  }
+
+  @Test
+  void fashionMnistRecallAtDefaultEfIsAtLeast95Percent() {
+    var data = FashionMnist.subset();
+    var entries = fashion(data);
+    try (VectorIndex index = newIndex(784, Metric.L2); VectorIndex flat = Artsim.index("flat", 784, Metric.L2)) {
+      index.addAll(entries);
+      flat.addAll(entries);
+      double recall = 0;
+      int queries = 200;
+      for (int i = 0; i < queries; i++) {
+        float[] q = data.testImages()[i];
+        recall += NeighbourAssertions.recall(index.search(q, 10), flat.search(q, 10));
+      }
+      assertThat(recall / queries).as("recall@10 at ef " + HnswConfig.defaults().ef()).isGreaterThanOrEqualTo(0.95);
+
+      // filtered: ~10% (one class) and 1% (one bucket) selectivity
+      double filteredRecall = 0;
+      int filtered = 0;
+      for (int i = 0; i < 60; i++) {
+        float[] q = data.testImages()[i];
+        for (var f : List.of(LabelFilter.anyOf("class", FashionMnist.CLASSES[i % 10]), LabelFilter.anyOf("bucket", "b" + i))) {
+          var expected = flat.search(q, 10, f);
+          var actual = index.search(q, 10, f);
+          long matches = entries.stream().filter(e -> f.test(e.labels())).count();
+          assertThat(actual).as(f.toString()).hasSize((int) Math.min(10, matches)).allSatisfy(h -> assertThat(f.test(h.labels())).isTrue());
+          filteredRecall += NeighbourAssertions.recall(actual, expected);
+          filtered++;
+        }
+      }
+      assertThat(filteredRecall / filtered).as("filtered recall@10").isGreaterThanOrEqualTo(0.95);
+    }
+  }
+
+  @Test
+  void aLargerEfNeverLowersRecallMuchAndTheRequestOverridesTheDefault() {
+    var r = new SplittableRandom(21);
+    var entries = RandomVectors.entries(r, 2000, 32, 4, false);
+    try (VectorIndex index = Artsim.index(provider(), 32, Metric.COSINE, HnswConfig.defaults().withEf(1).withM(4).withEfConstruction(8))) {
+      index.addAll(entries);
+      double low = 0;
+      double high = 0;
+      for (int i = 0; i < 50; i++) {
+        float[] q = RandomVectors.gaussian(r, 32);
+        var expected = ExactKnn.search(entries, Metric.COSINE, q, 10, LabelFilter.none());
+        low += NeighbourAssertions.recall(index.search(SearchRequest.of(q, 10).withEf(10)), expected);
+        high += NeighbourAssertions.recall(index.search(SearchRequest.of(q, 10).withEf(400)), expected);
+      }
+      assertThat(high / 50).isGreaterThan(low / 50).isGreaterThanOrEqualTo(0.95);
+    }
+  }
+
+  @Test
+  void manyRemovalsCompactTheGraphAndRemovedItemsStayGone() {
+    var r = new SplittableRandom(22);
+    var entries = RandomVectors.entries(r, 3000, 8, 3, false);
+    try (VectorIndex index = Artsim.index(provider(), 8, Metric.L2, HnswConfig.defaults().withM(8).withEf(20))) {
+      index.addAll(entries);
+      var kept = new ArrayList<VectorEntry>();
+      for (int i = 0; i < entries.size(); i++) {
+        if (i % 3 == 0) {
+          kept.add(entries.get(i));
+        } else {
+          assertThat(index.remove(entries.get(i).id())).isTrue();
+        }
+      }
+      assertThat(index.size()).isEqualTo(kept.size());
+      assertThat(index.toString()).contains("tombstones=");
+      double recall = 0;
+      for (int i = 0; i < 30; i++) {
+        float[] q = RandomVectors.gaussian(r, 8);
+        var hits = index.search(q, 10);
+        assertThat(hits).extracting(Hit::id).allSatisfy(id -> assertThat(Integer.parseInt(id.substring(3)) % 3).isZero());
+        recall += NeighbourAssertions.recall(hits, ExactKnn.search(kept, Metric.L2, q, 10, LabelFilter.none()));
+      }
+      assertThat(recall / 30).isGreaterThanOrEqualTo(0.9);
+    }
+  }
+
+  @Test
+  void isFoundByNameAndValidatesItsSettings() {
+    assertThat(Artsim.available().get("VectorIndex")).contains(provider());
+    assertThat(Artsim.index(provider(), 3, Metric.L2, Map.of("m", "8", "ef", "20", "ef_construction", "50", "threads", "1", "max_items", "10", "seed", "3")).toString())
+        .contains("metric=L2, dim=3, size=0, m=8, efConstruction=50, ef=20");
+    assertThatThrownBy(() -> HnswConfig.defaults().withM(0)).isInstanceOf(ConfigException.class).hasMessage("hnsw: m must be in [2, 512], got 0");
+    assertThatThrownBy(() -> HnswConfig.defaults().withEf(0)).isInstanceOf(ConfigException.class).hasMessage("hnsw: ef must be in [1, 100000], got 0");
+    assertThatThrownBy(() -> HnswConfig.defaults().withEfConstruction(-1))
+        .isInstanceOf(ConfigException.class)
+        .hasMessage("hnsw: ef_construction must be in [1, 100000], got -1");
+    assertThatThrownBy(() -> HnswConfig.defaults().withThreads(0)).isInstanceOf(ConfigException.class).hasMessage("hnsw: threads must be in [1, 1024], got 0");
+    assertThatThrownBy(() -> HnswConfig.defaults().withMaxItems(0))
+        .isInstanceOf(ConfigException.class)
+        .hasMessage("hnsw: max_items must be in [1, 1073741824], got 0");
+    checkUnknownSettingIsRefused(provider());
+  }
+
+  @Test
+  void theGraphGrowsPastItsInitialCapacity() {
+    var r = new SplittableRandom(23);
+    var entries = RandomVectors.entries(r, 700, 6, 2, false);
+    try (VectorIndex index = Artsim.index(provider(), 6, Metric.DOT, HnswConfig.defaults().withMaxItems(5).withM(4).withEf(10))) {
+      for (VectorEntry e : entries.subList(0, 50)) {
+        index.add(e.id(), e.vector(), e.labels());
+      }
+      index.addAll(entries.subList(50, 700));
+      assertThat(index.size()).isEqualTo(700);
+      float[] q = RandomVectors.gaussian(r, 6);
+      assertThat(NeighbourAssertions.recall(index.search(q, 10), ExactKnn.search(entries, Metric.DOT, q, 10, LabelFilter.none()))).isGreaterThanOrEqualTo(0.7);
+    }
+  }
+}

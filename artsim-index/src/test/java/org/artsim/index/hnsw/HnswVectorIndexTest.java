@@ -1,0 +1,53 @@
+package org.artsim.index.hnsw;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.ObjectOutputStream;
+import java.io.Serializable;
+import org.artsim.FileFormatException;
+import org.junit.jupiter.api.Test;
+
+class HnswVectorIndexTest extends AbstractHnswIndexTest {
+
+  @Override
+  String provider() {
+    return "hnsw";
+  }
+
+  /** Stands for any class an attacker could name in a crafted file. */
+  static final class Foreign implements Serializable {
+    private static final long serialVersionUID = 1L;
+    static volatile boolean constructed;
+    int payload = 7;
+
+    private void readObject(java.io.ObjectInputStream in) throws IOException, ClassNotFoundException {
+      constructed = true;
+      in.defaultReadObject();
+    }
+  }
+
+  private static byte[] serialized(Object o) throws IOException {
+    var bytes = new ByteArrayOutputStream();
+    try (var out = new ObjectOutputStream(bytes)) {
+      out.writeObject(o);
+    }
+    return bytes.toByteArray();
+  }
+
+  @Test
+  void aGraphSectionNamingAForeignClassIsRefused() throws IOException {
+    java.util.function.Function<String, FileFormatException> in = FileFormatException::new;
+    assertThatThrownBy(() -> HnswVectorIndex.readGraph(serialized(new Foreign()), in))
+        .isInstanceOf(FileFormatException.class)
+        .hasMessageContaining("outside the allow-list")
+        .hasMessageContaining("refusing to deserialize");
+    assertThat(Foreign.constructed).isFalse();
+    assertThatThrownBy(() -> HnswVectorIndex.readGraph(serialized(new java.util.HashMap<String, String>()), in))
+        .isInstanceOf(FileFormatException.class)
+        .hasMessageContaining("outside the allow-list");
+    assertThatThrownBy(() -> HnswVectorIndex.readGraph(new byte[] {1, 2, 3}, in)).isInstanceOf(FileFormatException.class).hasMessageContaining("damaged");
+  }
+}

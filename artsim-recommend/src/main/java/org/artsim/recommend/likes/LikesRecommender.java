@@ -1,0 +1,91 @@
+package org.artsim.recommend.likes;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.artsim.RecommendationSession;
+import org.artsim.Recommender;
+import org.artsim.VectorIndex;
+import org.artsim.io.ArtsimFiles;
+import org.artsim.io.BinaryIn;
+import org.artsim.recommend.LikesConfig;
+
+/**
+ * The {@code "likes"} recommender: immutable (an index and a config), so thread-safe; each session
+ * is used by one thread at a time. See {@link LikesRecommenderProvider} for what it recommends.
+ */
+final class LikesRecommender implements Recommender {
+  static final String FORMAT = "artsim.session.likes";
+  static final int FORMAT_VERSION = 1;
+  private static final int MAX_IDS = 50_000_000;
+
+  private final VectorIndex index;
+  private final LikesConfig config;
+
+  LikesRecommender(VectorIndex index, LikesConfig config) {
+    this.index = index;
+    this.config = config;
+  }
+
+  VectorIndex index() {
+    return index;
+  }
+
+  LikesConfig config() {
+    return config;
+  }
+
+  @Override
+  public String kind() {
+    return LikesRecommenderProvider.NAME;
+  }
+
+  @Override
+  public RecommendationSession newSession() {
+    return new LikesSession(this);
+  }
+
+  @Override
+  public RecommendationSession restoreSession(Path path) {
+    return ArtsimFiles.read(path, FORMAT, FORMAT_VERSION, this::read);
+  }
+
+  private LikesSession read(BinaryIn in, int version) throws IOException {
+    in.readString();
+    var likes = readIds(in, "liked id");
+    var shown = readIds(in, "shown id");
+    int batches = in.readCount("batch", MAX_IDS, 4);
+    var history = new ArrayList<List<String>>(batches);
+    for (int b = 0; b < batches; b++) {
+      history.add(readIds(in, "batch id"));
+    }
+    var session = new LikesSession(this);
+    for (String id : likes) {
+      if (index.contains(id)) {
+        session.like(id);
+      }
+    }
+    session.restoreSeen(shown, history);
+    return session;
+  }
+
+  private static List<String> readIds(BinaryIn in, String what) throws IOException {
+    int n = in.readCount(what, MAX_IDS, 4);
+    var out = new ArrayList<String>(n);
+    for (int i = 0; i < n; i++) {
+      String id = in.readString();
+      if (id == null) {
+        throw in.corrupt("a " + what + " is missing");
+      }
+      out.add(id);
+    }
+    return out;
+  }
+
+  @Override
+  public String toString() {
+    return "LikesRecommender[index=" + index.kind() + ", size=" + index.size() + ", multiInterest=" + config.multiInterest()
+        + (config.popularityRerank() ? ", popularity=" + config.popularityField() + "@" + config.popularityWeight() : "") + "]";
+  }
+}
