@@ -98,8 +98,8 @@ public final class ArtCollection implements AutoCloseable {
   private volatile VectorIndex index;
   private volatile Recommender recommender;
   private volatile Path imageBase;
-  private Clusterer clusterer = Clusterer.alternating();
-  private Uniqueness uniqueness = Uniqueness.neighbours();
+  private Clusterer clusterer = Clusterer.fasterPam();
+  private Uniqueness uniqueness = Uniqueness.fiftyOne();
   private Duplicates duplicates = Duplicates.greedy();
 
   ArtCollection(CollectionConfig config, ImageEmbedder embedder, boolean ownsEmbedder, EmbedderInfo info, VectorIndex index, TextIndex text, Path imageBase) {

@@ -1,19 +1,16 @@
 package org.artsim.collection.analysis;
 
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
-import org.artsim.Hit;
-import org.artsim.InvalidArgumentException;
-import org.artsim.LabelFilter;
 import org.artsim.VectorIndex;
+import org.artsim.unique.NearDuplicates;
 
 /**
- * Finds near-duplicate items, after FiftyOne Brain's {@code find_duplicates}: one greedy pass in
- * collection order; each item not yet claimed keeps every later unclaimed item within {@code
- * threshold} of it (cosine distance {@code 1 - cos} under cosine; the distances of {@link
- * Uniqueness#distance} otherwise) as its duplicates. Uses the index's search (at most 64
- * neighbours per item), not n² comparisons.
+ * Finds groups of near-duplicate items. The default ({@link #greedy()}) is artsim-recommend's
+ * {@link NearDuplicates#find}: every pair within {@code threshold} (cosine distance {@code 1 - cos}
+ * under cosine, Euclidean under L2), then FiftyOne Brain's greedy pass in collection order &mdash;
+ * each kept item removes the later items within the threshold.
  */
 @FunctionalInterface
 public interface Duplicates {
@@ -21,37 +18,19 @@ public interface Duplicates {
   /** The duplicate groups among {@code ids} (collection order), in order of their kept item. */
   List<DuplicateGroup> find(VectorIndex index, List<String> ids, double threshold);
 
-  /** The built-in greedy finder described above. */
+  /** FiftyOne's greedy pass through artsim-recommend; see the class comment. */
   static Duplicates greedy() {
     return (index, ids, threshold) -> {
-      if (!(threshold >= 0)) {
-        throw new InvalidArgumentException("duplicate threshold must be >= 0, got " + threshold);
-      }
-      var order = new java.util.HashMap<String, Integer>();
-      for (int i = 0; i < ids.size(); i++) {
-        order.put(ids.get(i), i);
-      }
-      var claimed = new HashSet<String>();
+      var report = NearDuplicates.find(index, ids, threshold, NearDuplicates.DEFAULT_BRUTE_FORCE_LIMIT);
+      var distance = new HashMap<String, Double>();
+      report.pairs().forEach(p -> distance.put(p.first() + "\u0000" + p.second(), p.distance()));
       var groups = new ArrayList<DuplicateGroup>();
-      for (String id : ids) {
-        if (claimed.contains(id)) {
-          continue;
+      for (NearDuplicates.Group g : report.groups()) {
+        var d = new ArrayList<Double>();
+        for (String dup : g.duplicates()) {
+          d.add(distance.getOrDefault(g.kept() + "\u0000" + dup, distance.getOrDefault(dup + "\u0000" + g.kept(), Double.NaN)));
         }
-        var dups = new ArrayList<String>();
-        var dists = new ArrayList<Double>();
-        for (Hit h : index.similarTo(id, Math.min(64, Math.max(1, ids.size() - 1)), LabelFilter.none())) {
-          double d = index.metric() == org.artsim.Metric.COSINE ? 1 - h.score() : Uniqueness.distance(index.metric(), h.score());
-          Integer pos = order.get(h.id());
-          if (d <= threshold && pos != null && pos > order.get(id) && !claimed.contains(h.id())) {
-            dups.add(h.id());
-            dists.add(Math.max(0, d));
-          }
-        }
-        if (!dups.isEmpty()) {
-          claimed.add(id);
-          claimed.addAll(dups);
-          groups.add(new DuplicateGroup(id, dups, dists));
-        }
+        groups.add(new DuplicateGroup(g.kept(), g.duplicates(), d));
       }
       return groups;
     };
