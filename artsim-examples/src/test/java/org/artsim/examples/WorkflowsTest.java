@@ -91,6 +91,33 @@ class WorkflowsTest {
   }
 
   @Test
+  void cCnnWithCentreCropAndNoCropOnARealModelFile() throws Exception {
+    Path model = Path.of("../artsim-embed/src/test/resources/fixtures/cnn/tiny_resnet.onnx").toAbsolutePath().normalize();
+    org.junit.jupiter.api.Assumptions.assumeTrue(Files.isReadable(model), "artsim-embed's tiny CNN fixture is not in this checkout");
+    var variants = VisualSimilarity.variants(model.toString(), null);
+    variants.put("color", TestProviders.config());
+    var outside = SampleCatalogue.drawNew("mexican", "textile", 7);
+    var r = VisualSimilarity.run(dir.resolve("data/catalogue.csv"), variants, "w-0007", outside, dir.resolve("c-cnn"), LOG);
+    assertThat(r.skipped()).isEmpty();
+    assertThat(r.variants()).extracting(VisualSimilarity.Variant::name).containsExactly("color", "cnn-centre-crop", "cnn-no-crop");
+    var crop = r.variants().get(1);
+    var noCrop = r.variants().get(2);
+    assertThat(crop.embedder().provider()).isEqualTo("cnn");
+    assertThat(crop.embedder().compatibleWith(noCrop.embedder())).as("crop is part of the vector space").isFalse();
+    assertThat(crop.similar()).hasSize(5).extracting(Hit::id).doesNotContain("w-0007");
+    assertThat(noCrop.outside()).hasSize(5);
+  }
+
+  @Test
+  void cVisualSimilarityWithoutAModelSkipsTheCnnVariantsWithTheReason() {
+    var r = VisualSimilarity.run(dir.resolve("data/catalogue.csv"), new LinkedHashMap<>(java.util.Map.of("cnn-centre-crop", VisualSimilarity.variants(null, null).get("cnn-centre-crop"))),
+        "w-0007", SampleCatalogue.drawNew("dutch", "ceramics", 1), dir.resolve("c-none"), LOG);
+    assertThat(r.variants()).isEmpty();
+    assertThat(r.skipped()).containsOnlyKeys("cnn-centre-crop");
+    assertThat(r.skipped().get("cnn-centre-crop")).isNotBlank();
+  }
+
+  @Test
   void dStyleAnalysis() throws Exception {
     var r = StyleAnalysis.run(art, "a blue vase with cranes", 6, dir.resolve("d"), LOG);
     assertThat(r.search()).isNotEmpty();
@@ -102,6 +129,24 @@ class WorkflowsTest {
     assertThat(r.qualityPerStyle()).containsOnlyKeys("ceramics", "painting", "print", "textile");
     // ceramics are drawn on a lightened ground, so they are brighter on average than paintings
     assertThat(r.qualityPerStyle().get("ceramics")[0]).isGreaterThan(r.qualityPerStyle().get("painting")[0]);
+  }
+
+  @Test
+  void dStyleAnalysisWithClipSearchesImagesByText() throws Exception {
+    Path clip = Path.of("../artsim-embed/src/test/resources/fixtures/clip").toAbsolutePath().normalize();
+    org.junit.jupiter.api.Assumptions.assumeTrue(Files.isReadable(clip.resolve("vision_model.onnx")), "artsim-embed's tiny CLIP fixture is not in this checkout");
+    var config = TestProviders.config().withEmbedder("clip", java.util.Map.of(
+        "vision_model", clip.resolve("vision_model.onnx").toString(),
+        "text_model", clip.resolve("text_model.onnx").toString(),
+        "tokenizer", clip.resolve("tokenizer.json").toString()));
+    try (var clipArt = ArtCollection.create(config)) {
+      clipArt.ingest(dir.resolve("data/catalogue.csv"), org.artsim.collection.ingest.IngestOptions.of(org.artsim.collection.ingest.ColumnMapping.standard())
+          .withCheckpointDir(dir.resolve("d-clip-ckpt")));
+      var r = StyleAnalysis.run(clipArt, "a blue vase with cranes", 4, dir.resolve("d-clip"), LOG);
+      assertThat(r.textToImage()).isTrue();
+      assertThat(r.search()).hasSize(5);
+      assertThat(r.clusters().clusters()).hasSize(4);
+    }
   }
 
   @Test

@@ -81,21 +81,28 @@ public final class VisualSimilarity {
   }
 
   /**
-   * The default variants: the CNN embedder with centre-crop and with no crop (artsim-embed's
-   * {@code "cnn"}, which needs a model), and the weights-free {@code "color"} embedder.
+   * The reference variants: the weights-free {@code "color"} default, and artsim-embed's {@code
+   * "cnn"} embedder on {@code cnnModel} (a TorchScript, ONNX or SavedModel file) with centre-crop
+   * preprocessing and with no crop, and on {@code otherModel} (another network) when given. Without a
+   * model the CNN variants fail to load and are skipped with the reason.
    */
-  public static Map<String, CollectionConfig> defaultVariants() {
+  public static Map<String, CollectionConfig> variants(String cnnModel, String otherModel) {
     var m = new LinkedHashMap<String, CollectionConfig>();
     m.put("color", CollectionConfig.defaults());
-    m.put("cnn-centre-crop", CollectionConfig.defaults().withEmbedder("cnn", Map.of("crop", "center")));
-    m.put("cnn-no-crop", CollectionConfig.defaults().withEmbedder("cnn", Map.of("crop", "none")));
+    String model = cnnModel == null ? "" : cnnModel;
+    m.put("cnn-centre-crop", CollectionConfig.defaults().withEmbedder("cnn", Map.of("model", model, "crop", "true")));
+    m.put("cnn-no-crop", CollectionConfig.defaults().withEmbedder("cnn", Map.of("model", model, "crop", "false")));
+    if (otherModel != null) {
+      m.put("other-network", CollectionConfig.defaults().withEmbedder("cnn", Map.of("model", otherModel, "crop", "true")));
+    }
     return m;
   }
 
-  /** {@code [outDir]}: runs the default variants on the generated default collection. */
+  /** {@code [outDir] [cnnModel] [otherModel]}: runs the reference variants on the generated default collection. */
   public static void main(String[] args) {
     Path out = Path.of(args.length > 0 ? args[0] : "artsim-demo-output/visual-similarity");
     Path csv = DemoData.generated(out.resolve("data"));
-    run(csv, defaultVariants(), "w-0007", SampleCatalogue.drawNew("dutch", "ceramics", 2024), out, System.out);
+    var variants = variants(args.length > 1 ? args[1] : null, args.length > 2 ? args[2] : null);
+    run(csv, variants, "w-0007", SampleCatalogue.drawNew("dutch", "ceramics", 2024), out, System.out);
   }
 }
