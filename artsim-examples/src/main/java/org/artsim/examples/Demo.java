@@ -136,7 +136,14 @@ public final class Demo {
   }
 
   /** Runs the demo, printing to {@code out}. */
-  public static Result run(Options o, PrintStream out) {
+  public static Result run(Options o, PrintStream raw) {
+    long start = System.nanoTime();
+    PrintStream out = new PrintStream(raw, true, java.nio.charset.StandardCharsets.UTF_8) {
+      @Override
+      public void println(String line) {
+        super.println(line.startsWith("== ") ? String.format(Locale.ROOT, "[%5.1f s] %s", (System.nanoTime() - start) / 1e9, line) : line);
+      }
+    };
     Path dir = o.out().toAbsolutePath();
     String field = o.fashionMnist() ? "classification" : "culture";
     out.println("== 1. data: " + (o.fashionMnist() ? "the first " + o.fashionCount() + " Fashion-MNIST training images" : "artsim's generated default collection"));
