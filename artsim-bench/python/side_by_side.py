@@ -64,8 +64,9 @@ def run_jmh(pattern, params, quick):
     scores = {}
     for r in results:
         name = r["benchmark"].rsplit(".", 1)[-1]
-        scores[name] = (r["primaryMetric"]["score"], r["primaryMetric"]["scoreError"], r["primaryMetric"]["scoreUnit"])
-    return scores, " ".join(cmd[:1] + ["..."] + cmd[5:6] + cmd[9:])
+        key = name + "".join(f"[{k}={v}]" for k, v in sorted(r.get("params", {}).items()) if k not in params)
+        scores[key] = (r["primaryMetric"]["score"], r["primaryMetric"]["scoreError"], r["primaryMetric"]["scoreUnit"])
+    return scores, " ".join(["java", "--add-modules", "jdk.incubator.vector", "-jar", "artsim-bench/target/benchmarks.jar"] + cmd[7:])
 
 
 def fmt(x):
@@ -96,7 +97,36 @@ def area_flat(quick):
     return "Exact flat search (queries/s)", rows, [ref_cmd, jmh_cmd], notes, ref.get("skipped")
 
 
-AREAS = {"flat": area_flat}
+def area_text(quick):
+    ref, ref_cmd = run_reference("tfidf_reference.py", ["--reps", "3"])
+    jmh, jmh_cmd = run_jmh("TfidfBenchmark", {}, quick)
+
+    def ref_fit(setting):
+        return ref[setting]["fit_transform_s_min"] if setting in ref else None
+
+    def ref_qps(setting):
+        if setting not in ref:
+            return None
+        return max(ref[setting]["query_loop_qps"] + ref[setting]["query_loop_csc_qps"])
+
+    def ours(key):
+        return jmh[key][0] if key in jmh else None
+
+    rows = []
+    for setting, label in (("default", "TfidfVectorizer()"), ("bigram15k", "english stop words, (1,2)-grams, min_df 2, 15,000 features")):
+        fit_ms = ours(f"fit[settings={setting}]")
+        theirs = ref_fit(setting)
+        rows.append((f"fit 15,217 documents, {label} (fits/s)", 1000 / fit_ms if fit_ms else None,
+                     1 / theirs if theirs else None, "scikit-learn fit_transform, best of 3", "≥ 1"))
+        rows.append((f"single queries, top-10, {label} (q/s)", ours(f"query[settings={setting}]"), ref_qps(setting),
+                     "scikit-learn transform + sparse product, one query at a time", "≥ 5"))
+    rows.append(("single queries with typo/stem expansion, bigram15k (q/s)", ours("query[settings=bigram15k-forgiving]"),
+                 ref_qps("bigram15k"), "scikit-learn exact terms only", "—"))
+    notes = "Corpus: the 15,217 fortunes documents and 100 timing queries of shared/data/tfidf-sklearn; one thread."
+    return "TF-IDF text search", rows, [ref_cmd, jmh_cmd], notes, ref.get("skipped")
+
+
+AREAS = {"flat": area_flat, "text": area_text}
 
 
 def main():
