@@ -65,7 +65,7 @@ public final class Demo {
         switch (a) {
           case "--fashion-mnist" -> {
             int n = i + 1 < args.length && args[i + 1].matches("\\d+") ? Integer.parseInt(args[++i]) : o.fashionCount();
-            o = new Options(o.out().equals(defaults().out()) ? Path.of("artsim-demo-output-fashion-mnist") : o.out(), true, n, o.config());
+            o = new Options(o.out().equals(defaults().out()) ? Path.of("artsim-demo-output", "fashion-mnist") : o.out(), true, n, o.config());
           }
           case "--out" -> o = new Options(Path.of(value(args, ++i, a)), o.fashionMnist(), o.fashionCount(), o.config());
           case "--embedder" -> o = new Options(o.out(), o.fashionMnist(), o.fashionCount(), o.config().withEmbedder(value(args, ++i, a)));
