@@ -1,70 +1,283 @@
 package org.artsim.examples;
 
+import java.io.PrintStream;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.SplittableRandom;
-import org.artsim.Artsim;
+import java.util.Locale;
+import java.util.Map;
 import org.artsim.Hit;
 import org.artsim.LabelFilter;
-import org.artsim.Labels;
-import org.artsim.Metric;
-import org.artsim.VectorEntry;
-import org.artsim.VectorIndex;
-import org.artsim.vector.Vectors;
+import org.artsim.Recommendations;
+import org.artsim.TextSearchResult;
+import org.artsim.collection.ArtCollection;
+import org.artsim.collection.CatalogueRecord;
+import org.artsim.collection.CollectionConfig;
+import org.artsim.collection.analysis.Clusters;
+import org.artsim.collection.analysis.Scored;
+import org.artsim.collection.ingest.ColumnMapping;
+import org.artsim.collection.ingest.IngestOptions;
+import org.artsim.collection.ingest.IngestionReport;
+import org.artsim.collection.view.ContactSheet;
+import org.artsim.collection.view.HtmlReport;
+import org.artsim.collection.view.PcaMap;
+import org.artsim.collection.view.ProjectorExport;
 
 /**
- * The README's main command ({@code ./artsim demo}): builds an exact index over generated
- * clustered vectors labelled by culture, then prints a query's nearest neighbours with and without
- * a culture condition.
+ * The README's main command ({@code ./artsim demo}): the whole job on artsim's generated default
+ * collection (240 procedurally drawn works in six cultures and four classifications), with no
+ * network and no model weights.
+ *
+ * <p>ingest (with a checkpoint) &rarr; embed with the weights-free default &rarr; text search with a
+ * typo &rarr; similar works with a culture condition, and the closest work per culture &rarr;
+ * likes &rarr; recommendations &rarr; clusters &rarr; most unique works &rarr; a contact sheet PNG,
+ * a per-culture grid, an HTML page, a PCA map and a projector export, written to a printed path.
+ *
+ * <pre>
+ * ./artsim demo                         the generated collection, output in artsim-demo-output/
+ * ./artsim demo --fashion-mnist [n]     the first n (default 2,000) Fashion-MNIST training images
+ * ./artsim demo --out DIR --embedder NAME --text-index NAME --recommender NAME
+ * </pre>
  */
 public final class Demo {
   private Demo() {}
 
-  /** Runs the demo; {@code args[0]} optionally sets the number of vectors (default 20,000). */
-  public static void main(String[] args) {
-    int n = args.length > 0 ? Integer.parseInt(args[0]) : 20_000;
-    int dim = 512;
-    String[] cultures = {"japanese", "american", "egyptian", "french", "chinese"};
-    var random = new SplittableRandom(42);
-    float[][] centres = new float[50][];
-    for (int c = 0; c < centres.length; c++) {
-      centres[c] = Vectors.normalised(gaussian(random, dim, 1.0));
+  /**
+   * What to run.
+   *
+   * @param out the output directory
+   * @param fashionMnist whether to use Fashion-MNIST instead of the generated collection
+   * @param fashionCount how many Fashion-MNIST images
+   * @param config the collection's components
+   */
+  public record Options(Path out, boolean fashionMnist, int fashionCount, CollectionConfig config) {
+    /** The defaults: generated data, default components, output in {@code artsim-demo-output}. */
+    public static Options defaults() {
+      return new Options(Path.of("artsim-demo-output"), false, 2000, CollectionConfig.defaults());
     }
-    var entries = new ArrayList<VectorEntry>(n);
-    for (int i = 0; i < n; i++) {
-      int c = random.nextInt(centres.length);
-      float[] v = gaussian(random, dim, 0.6 / Math.sqrt(dim));
-      for (int d = 0; d < dim; d++) {
-        v[d] += centres[c][d];
+
+    /** Parses command-line arguments. */
+    public static Options parse(String[] args) {
+      Options o = defaults();
+      for (int i = 0; i < args.length; i++) {
+        String a = args[i];
+        switch (a) {
+          case "--fashion-mnist" -> {
+            int n = i + 1 < args.length && args[i + 1].matches("\\d+") ? Integer.parseInt(args[++i]) : o.fashionCount();
+            o = new Options(o.out().equals(defaults().out()) ? Path.of("artsim-demo-output", "fashion-mnist") : o.out(), true, n, o.config());
+          }
+          case "--out" -> o = new Options(Path.of(value(args, ++i, a)), o.fashionMnist(), o.fashionCount(), o.config());
+          case "--embedder" -> o = new Options(o.out(), o.fashionMnist(), o.fashionCount(), o.config().withEmbedder(value(args, ++i, a)));
+          case "--text-index" -> o = new Options(o.out(), o.fashionMnist(), o.fashionCount(), o.config().withTextIndex(value(args, ++i, a)));
+          case "--recommender" -> o = new Options(o.out(), o.fashionMnist(), o.fashionCount(), o.config().withRecommender(value(args, ++i, a)));
+          case "--index" -> o = new Options(o.out(), o.fashionMnist(), o.fashionCount(), o.config().withIndex(value(args, ++i, a)));
+          default -> throw new IllegalArgumentException("unknown option '" + a + "'; use --fashion-mnist [n], --out DIR, --embedder, --index, --text-index, --recommender");
+        }
       }
-      entries.add(new VectorEntry("work-" + i, v, Labels.of("culture", cultures[c % cultures.length], "cluster", "c" + c)));
+      return o;
     }
+
+    private static String value(String[] args, int i, String option) {
+      if (i >= args.length) {
+        throw new IllegalArgumentException(option + " needs a value");
+      }
+      return args[i];
+    }
+  }
+
+  /**
+   * What the demo found, for tests and for callers.
+   *
+   * @param out the output directory
+   * @param report the ingestion report
+   * @param field the label field conditions use ({@code culture}, or {@code classification} for Fashion-MNIST)
+   * @param textQuery the text query (with a typo)
+   * @param text its result
+   * @param queryId the work the similarity searches start from
+   * @param conditionValue the label value of the conditioned search
+   * @param conditioned the conditioned matches
+   * @param perLabel the closest works per label value
+   * @param neighbourPrecision the mean share of each work's 5 nearest neighbours that share its label
+   * @param liked the liked ids
+   * @param recommendations the recommendations after the likes
+   * @param likedShare the share of recommendations carrying the liked works' label
+   * @param baseShare the share of the whole collection carrying that label
+   * @param clusters the clusters
+   * @param clusterPurity the mean share of each cluster's majority label
+   * @param mostUnique the most unique works
+   * @param files the files written, by name
+   */
+  public record Result(
+      Path out,
+      IngestionReport report,
+      String field,
+      String textQuery,
+      TextSearchResult text,
+      String queryId,
+      String conditionValue,
+      List<Hit> conditioned,
+      Map<String, List<Hit>> perLabel,
+      double neighbourPrecision,
+      List<String> liked,
+      Recommendations recommendations,
+      double likedShare,
+      double baseShare,
+      Clusters clusters,
+      double clusterPurity,
+      List<Scored> mostUnique,
+      Map<String, Path> files) {}
+
+  /** Runs the demo; see the class comment for the arguments. */
+  public static void main(String[] args) {
     long t0 = System.nanoTime();
-    VectorIndex index = Artsim.index("flat", dim, Metric.COSINE);
-    index.addAll(entries);
-    long t1 = System.nanoTime();
-    System.out.printf("built %s in %.0f ms%n", index, (t1 - t0) / 1e6);
-
-    float[] query = entries.get(7).vector();
-    System.out.println("query: work-7 " + entries.get(7).labels());
-    print("10 nearest", index.search(query, 10));
-    print("5 nearest egyptian works", index.search(query, 5, LabelFilter.anyOf("culture", "egyptian")));
-    print("closest work per culture", index.matchesPerLabel(query, 1, "culture", List.of(cultures)).values().stream().flatMap(List::stream).toList());
+    Result r = run(Options.parse(args), System.out);
+    System.out.printf(Locale.ROOT, "%ndone in %.1f s; open %s%n", (System.nanoTime() - t0) / 1e9, r.files().get("html").toAbsolutePath());
   }
 
-  private static void print(String title, List<Hit> hits) {
-    System.out.println(title + ":");
-    for (Hit h : hits) {
-      System.out.printf("  %-12s %.4f  %s%n", h.id(), h.score(), h.labels());
+  /** Runs the demo, printing to {@code out}. */
+  public static Result run(Options o, PrintStream raw) {
+    long start = System.nanoTime();
+    PrintStream out = new PrintStream(raw, true, java.nio.charset.StandardCharsets.UTF_8) {
+      @Override
+      public void println(String line) {
+        super.println(line.startsWith("== ") ? String.format(Locale.ROOT, "[%5.1f s] %s", (System.nanoTime() - start) / 1e9, line) : line);
+      }
+    };
+    Path dir = o.out().toAbsolutePath();
+    String field = o.fashionMnist() ? "classification" : "culture";
+    out.println("== 1. data: " + (o.fashionMnist() ? "the first " + o.fashionCount() + " Fashion-MNIST training images" : "artsim's generated default collection"));
+    Path csv = o.fashionMnist() ? DemoData.fashionMnist(dir.resolve("data"), o.fashionCount()) : DemoData.generated(dir.resolve("data"));
+    out.println("   catalogue: " + csv);
+
+    try (var art = ArtCollection.create(o.config())) {
+      out.println("== 2. ingest and embed: " + art);
+      IngestionReport report = art.ingest(csv, IngestOptions.of(ColumnMapping.standard()).withCheckpointDir(dir.resolve("checkpoint")));
+      out.println("   " + report.toString().replace("\n", "\n   "));
+
+      String textQuery = o.fashionMnist() ? "ankle bot" : "indgo cranes";
+      out.println("== 3. text search with a typo: \"" + textQuery + "\"");
+      TextSearchResult text = art.searchText(textQuery, 5);
+      out.println("   read as: " + text.explanation());
+      text.hits().forEach(h -> out.println("   " + line(art, h)));
+
+      String queryId = text.hits().isEmpty() ? art.ids().get(0) : text.hits().get(0).id();
+      CatalogueRecord query = art.record(queryId);
+      String conditionValue = otherValue(art, field, query.indexLabels().get(field));
+      out.println("== 4. works similar to " + query + ", only " + field + " = " + conditionValue);
+      List<Hit> conditioned = art.similarTo(queryId, 5, LabelFilter.anyOf(field, conditionValue));
+      conditioned.forEach(h -> out.println("   " + line(art, h)));
+      Map<String, List<Hit>> perLabel = art.matchesPerLabel(queryId, field, 1);
+      out.println("   the closest work per " + field + ":");
+      perLabel.forEach((v, hits) -> hits.forEach(h -> out.println("     " + v + ": " + line(art, h))));
+      double precision = neighbourPrecision(art, field);
+      out.printf(Locale.ROOT, "   share of each work's 5 nearest neighbours with its %s: %.2f (chance: %.2f)%n", field, precision, chance(art, field));
+
+      out.println("== 5. likes: a visitor likes the text search's first three results");
+      List<String> liked = text.hits().stream().limit(3).map(Hit::id).toList();
+      if (liked.isEmpty()) {
+        liked = List.of(queryId);
+      }
+      var session = art.newSession();
+      liked.forEach(session::like);
+      liked.forEach(id -> out.println("   liked " + art.record(id)));
+      out.println("== 6. recommendations");
+      Recommendations recs = session.recommend(10);
+      recs.hits().forEach(h -> out.println("   " + line(art, h)));
+      String likedValue = art.record(liked.get(0)).indexLabels().get(field);
+      double likedShare = recs.hits().isEmpty() ? 0 : recs.hits().stream().filter(h -> likedValue.equals(art.record(h.id()).indexLabels().get(field))).count() / (double) recs.hits().size();
+      double baseShare = art.records().stream().filter(r -> likedValue.equals(r.indexLabels().get(field))).count() / (double) art.size();
+      out.printf(Locale.ROOT, "   %.0f%% of the recommendations are %s %s, against %.0f%% of the collection%n", 100 * likedShare, field, likedValue, 100 * baseShare);
+
+      int k = art.labelValues(field).size();
+      out.println("== 7. " + k + " clusters around real works (k-medoids)");
+      Clusters clusters = art.clusters(k, 42);
+      double purity = 0;
+      for (var c : clusters.clusters()) {
+        var counts = new LinkedHashMap<String, Integer>();
+        c.members().forEach(id -> counts.merge(String.valueOf(art.record(id).indexLabels().get(field)), 1, Integer::sum));
+        var top = counts.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow();
+        purity += top.getValue() / (double) c.size() / clusters.clusters().size();
+        out.printf(Locale.ROOT, "   %-8s %3d works, mostly %s (%d)%n", c.medoid(), c.size(), top.getKey(), top.getValue());
+      }
+      out.printf(Locale.ROOT, "   mean purity by %s: %.2f; loss %.3f after %d passes (%s)%n", field, purity, clusters.loss(), clusters.iterations(), clusters.method());
+
+      out.println("== 8. the most unique works");
+      List<Scored> unique = art.mostUnique(5);
+      unique.forEach(s -> out.printf(Locale.ROOT, "   %.3f  %s%n", s.score(), art.record(s.id())));
+
+      out.println("== 9. pictures");
+      var files = new LinkedHashMap<String, Path>();
+      files.put("contact sheet", ContactSheet.write(ContactSheet.matches(art, queryId, art.similarTo(queryId, 8)), dir.resolve("similar-" + queryId + ".png")));
+      var grid = new LinkedHashMap<String, Map<String, List<Hit>>>();
+      for (String id : gridQueries(art, field, queryId)) {
+        grid.put(id, art.matchesPerLabel(id, field, 1));
+      }
+      files.put("grid", ContactSheet.write(ContactSheet.perLabel(art, field, grid), dir.resolve("matches-by-" + field + ".png")));
+      files.put("map", PcaMap.write(art, field, 560, dir.resolve("map-by-" + field + ".png")));
+      files.put("projector", ProjectorExport.write(art, dir.resolve("projector"), List.of("title", field)));
+      var page = HtmlReport.create("artsim demo")
+          .text("Text search", "\"" + textQuery + "\" read as: " + text.explanation())
+          .section("Text search: " + textQuery, art, null, text.hits())
+          .section("Similar to " + queryId + ", " + field + " = " + conditionValue, art, queryId, conditioned)
+          .section("The closest work per " + field, art, queryId, perLabel)
+          .section("Recommended after liking " + String.join(", ", liked), art, null, recs.hits())
+          .section("Most unique", art, null, unique.stream().map(s -> new Hit(s.id(), (float) s.score(), art.record(s.id()).indexLabels())).toList());
+      files.put("html", page.write(dir.resolve("index.html")));
+      files.put("collection", dir.resolve("collection"));
+      art.save(dir.resolve("collection"));
+      files.forEach((name, path) -> out.println("   " + name + ": " + path));
+      return new Result(dir, report, field, textQuery, text, queryId, conditionValue, conditioned, perLabel, precision, liked, recs, likedShare, baseShare, clusters, purity, unique, files);
     }
   }
 
-  private static float[] gaussian(SplittableRandom r, int dim, double sigma) {
-    float[] v = new float[dim];
-    for (int i = 0; i < dim; i++) {
-      double u = 1.0 - r.nextDouble();
-      v[i] = (float) (sigma * Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * r.nextDouble()));
+  private static String line(ArtCollection art, Hit h) {
+    CatalogueRecord r = art.record(h.id());
+    return String.format(Locale.ROOT, "%-9s %7.4f  %s  %s", h.id(), h.score(), r.title(), r.indexLabels());
+  }
+
+  /** A label value other than {@code own} (the first in sorted order), or {@code own} if there is none. */
+  private static String otherValue(ArtCollection art, String field, String own) {
+    return art.labelValues(field).stream().filter(v -> !v.equals(own)).findFirst().orElse(own);
+  }
+
+  /** The mean share of each work's 5 nearest neighbours that share its label. */
+  static double neighbourPrecision(ArtCollection art, String field) {
+    double sum = 0;
+    int n = 0;
+    for (CatalogueRecord r : art.records()) {
+      String v = r.indexLabels().get(field);
+      List<Hit> hits = art.similarTo(r.id(), 5);
+      if (v == null || hits.isEmpty()) {
+        continue;
+      }
+      sum += hits.stream().filter(h -> v.equals(h.label(field))).count() / (double) hits.size();
+      n++;
     }
-    return v;
+    return n == 0 ? 0 : sum / n;
+  }
+
+  /** The share of same-label pairs among random pairs: what {@link #neighbourPrecision} would be by chance. */
+  static double chance(ArtCollection art, String field) {
+    var counts = new LinkedHashMap<String, Integer>();
+    art.records().forEach(r -> counts.merge(String.valueOf(r.indexLabels().get(field)), 1, Integer::sum));
+    double n = art.size();
+    return counts.values().stream().mapToDouble(c -> (c / n) * ((c - 1) / (n - 1))).sum();
+  }
+
+  private static List<String> gridQueries(ArtCollection art, String field, String first) {
+    var out = new ArrayList<String>();
+    out.add(first);
+    var seen = new java.util.HashSet<String>();
+    seen.add(art.record(first).indexLabels().get(field));
+    for (CatalogueRecord r : art.records()) {
+      if (out.size() >= 3) {
+        break;
+      }
+      if (seen.add(r.indexLabels().get(field))) {
+        out.add(r.id());
+      }
+    }
+    return out;
   }
 }

@@ -1,0 +1,78 @@
+package org.artsim.collection.ingest;
+
+import java.nio.file.Path;
+import java.util.Objects;
+import org.artsim.ConfigException;
+import org.artsim.ProgressListener;
+
+/**
+ * How to ingest a catalogue.
+ *
+ * @param mapping which columns fill which fields
+ * @param format the file format, or {@link Format#AUTO} (by extension: {@code .jsonl}, {@code
+ *     .ndjson}, {@code .json} are JSON Lines, anything else CSV)
+ * @param checkpointDir where embedding progress is checkpointed; null means {@code
+ *     <catalogue>.ingest} beside the catalogue
+ * @param batchSize images embedded (and checkpointed) per batch, in [1, 4096]
+ * @param keepCheckpoint whether to keep the checkpoint after a successful ingestion (default: delete it)
+ * @param imageBase the directory relative image paths are resolved against; null means the catalogue's directory
+ * @param listener progress of the embedding
+ */
+public record IngestOptions(
+    ColumnMapping mapping, Format format, Path checkpointDir, int batchSize, boolean keepCheckpoint, Path imageBase, ProgressListener listener) {
+
+  /** Catalogue file formats. */
+  public enum Format {
+    /** By extension. */
+    AUTO,
+    /** RFC 4180 CSV with a header row, UTF-8. */
+    CSV,
+    /** One JSON object per line, UTF-8. */
+    JSON_LINES
+  }
+
+  /** Validates the options. */
+  public IngestOptions {
+    Objects.requireNonNull(mapping, "mapping");
+    format = format == null ? Format.AUTO : format;
+    listener = listener == null ? ProgressListener.NONE : listener;
+    if (batchSize < 1 || batchSize > 4096) {
+      throw new ConfigException("ingest: batch_size must be in [1, 4096], got " + batchSize);
+    }
+  }
+
+  /** The defaults for a mapping: auto format, checkpoint beside the catalogue, batches of 32. */
+  public static IngestOptions of(ColumnMapping mapping) {
+    return new IngestOptions(mapping, Format.AUTO, null, 32, false, null, ProgressListener.NONE);
+  }
+
+  /** A copy with a format. */
+  public IngestOptions withFormat(Format f) {
+    return new IngestOptions(mapping, f, checkpointDir, batchSize, keepCheckpoint, imageBase, listener);
+  }
+
+  /** A copy with a checkpoint directory. */
+  public IngestOptions withCheckpointDir(Path dir) {
+    return new IngestOptions(mapping, format, dir, batchSize, keepCheckpoint, imageBase, listener);
+  }
+
+  /** A copy with a batch size. */
+  public IngestOptions withBatchSize(int n) {
+    return new IngestOptions(mapping, format, checkpointDir, n, keepCheckpoint, imageBase, listener);
+  }
+
+  /** A copy that keeps or deletes the checkpoint after success. */
+  public IngestOptions withKeepCheckpoint(boolean keep) {
+    return new IngestOptions(mapping, format, checkpointDir, batchSize, keep, imageBase, listener);
+  }
+
+  /** A copy with an image base directory. */
+  public IngestOptions withImageBase(Path dir) {
+    return new IngestOptions(mapping, format, checkpointDir, batchSize, keepCheckpoint, dir, listener);
+  }
+
+  /** A copy with a progress listener. */
+  public IngestOptions withListener(ProgressListener l) {
+    return new IngestOptions(mapping, format, checkpointDir, batchSize, keepCheckpoint, imageBase, l);
+  }
+}

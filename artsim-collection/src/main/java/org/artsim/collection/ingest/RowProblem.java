@@ -1,0 +1,35 @@
+package org.artsim.collection.ingest;
+
+/**
+ * One catalogue row that was not added, and why.
+ *
+ * @param kind what was wrong
+ * @param line the 1-based line of the row in the file
+ * @param id the row's id, or null if it has none
+ * @param message what was wrong and what to do
+ */
+public record RowProblem(Kind kind, long line, String id, String message) {
+
+  /** What can be wrong with a row. */
+  public enum Kind {
+    /** The id column is missing or blank. */
+    MISSING_ID,
+    /** The id was seen before in the file, or is already in the collection. */
+    DUPLICATE_ID,
+    /** The image column is missing or blank. */
+    MISSING_IMAGE,
+    /** The image value looks like a URL but is malformed or of an unsupported scheme. */
+    BAD_URL,
+    /** The image could not be read or embedded (missing file, not an image, download failed). */
+    UNREADABLE_IMAGE,
+    /** The row is malformed: CSV quoting, a field count that does not match the header, invalid JSON. */
+    MALFORMED_ROW,
+    /** The row holds bytes that are not UTF-8. */
+    BAD_ENCODING
+  }
+
+  @Override
+  public String toString() {
+    return "line " + line + (id == null ? "" : " (" + id + ")") + ": " + kind + ": " + message;
+  }
+}

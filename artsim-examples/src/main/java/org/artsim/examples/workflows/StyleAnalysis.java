@@ -1,0 +1,92 @@
+package org.artsim.examples.workflows;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.artsim.Hit;
+import org.artsim.LabelFilter;
+import org.artsim.TextEmbedder;
+import org.artsim.collection.ArtCollection;
+import org.artsim.collection.CollectionConfig;
+import org.artsim.collection.analysis.Clusters;
+import org.artsim.collection.analysis.ImageQuality;
+import org.artsim.collection.analysis.Scored;
+import org.artsim.collection.view.PcaMap;
+import org.artsim.examples.DemoData;
+
+/**
+ * Reference workflow (d), style analysis: a text-to-image search (through CLIP's text tower when
+ * the embedder has one, else the catalogue text), clusters, a 2-D map coloured by artist, the most
+ * and least unique works, mean uniqueness per artist, and mean brightness, contrast and saturation
+ * per style (classification).
+ */
+public final class StyleAnalysis {
+  private StyleAnalysis() {}
+
+  /**
+   * The findings.
+   *
+   * @param textToImage whether the search went through the embedder's text tower
+   * @param search the search's hits
+   * @param clusters the clusters
+   * @param map the PCA map PNG
+   * @param mostUnique the five most unique works
+   * @param leastUnique the five least unique works
+   * @param uniquenessPerArtist mean uniqueness per artist, highest first
+   * @param qualityPerStyle classification to mean {brightness, contrast, saturation}
+   */
+  public record Result(
+      boolean textToImage,
+      List<Hit> search,
+      Clusters clusters,
+      Path map,
+      List<Scored> mostUnique,
+      List<Scored> leastUnique,
+      Map<String, Double> uniquenessPerArtist,
+      Map<String, double[]> qualityPerStyle) {}
+
+  /** Runs the analysis. */
+  public static Result run(ArtCollection art, String description, int k, Path out, PrintStream log) {
+    boolean clip = art.embedder() instanceof TextEmbedder;
+    List<Hit> search = clip ? art.searchImagesByText(description, 5, LabelFilter.none()) : art.searchText(description, 5).hits();
+    log.println((clip ? "text-to-image" : "catalogue text") + " search \"" + description + "\": " + search);
+    Clusters clusters = art.clusters(k, 7);
+    clusters.clusters().forEach(c -> log.println("cluster around " + c.medoid() + ": " + c.size() + " works"));
+    Path map = PcaMap.write(art, "artist", 560, out.resolve("map-by-artist.png"));
+    log.println("map: " + map);
+    var uniqueness = art.uniqueness();
+    var most = art.mostUnique(5);
+    var least = art.leastUnique(5);
+    log.println("most unique: " + most);
+    log.println("least unique: " + least);
+    var perArtist = art.meanPerLabel(uniqueness, "artist");
+    log.println("mean uniqueness per artist: " + perArtist);
+    var sums = new TreeMap<String, double[]>();
+    for (String id : art.ids()) {
+      ImageQuality q = art.imageQuality(id);
+      String style = art.record(id).classification();
+      if (q != null && style != null) {
+        double[] s = sums.computeIfAbsent(style, x -> new double[4]);
+        s[0] += q.brightness();
+        s[1] += q.contrast();
+        s[2] += q.saturation();
+        s[3]++;
+      }
+    }
+    var perStyle = new LinkedHashMap<String, double[]>();
+    sums.forEach((style, s) -> perStyle.put(style, new double[] {s[0] / s[3], s[1] / s[3], s[2] / s[3]}));
+    perStyle.forEach((style, q) -> log.printf(java.util.Locale.ROOT, "%-10s brightness %.3f contrast %.3f saturation %.3f%n", style, q[0], q[1], q[2]));
+    return new Result(clip, search, clusters, map, most, least, perArtist, perStyle);
+  }
+
+  /** {@code [outDir]}: runs on the generated default collection. */
+  public static void main(String[] args) {
+    Path out = Path.of(args.length > 0 ? args[0] : "artsim-demo-output/style-analysis");
+    try (var art = DemoData.defaultCollection(out, CollectionConfig.defaults(), System.out)) {
+      run(art, "a blue vase with cranes", 6, out, System.out);
+    }
+  }
+}
