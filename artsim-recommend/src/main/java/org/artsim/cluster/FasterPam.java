@@ -38,9 +38,12 @@ final class FasterPam {
   private final double[] ds;
   private final double[] removal;
   private final double[] scratch;
+  /** The precomputed float matrix when the input is one (read directly, without a copy per row). */
+  private final VectorDissimilarity.FloatMatrix floats;
 
   private FasterPam(Dissimilarity d, int[] init) {
     this.d = d;
+    this.floats = d instanceof VectorDissimilarity.FloatMatrix f ? f : null;
     this.n = d.size();
     this.k = init.length;
     this.medoids = init.clone();
@@ -105,19 +108,9 @@ final class FasterPam {
         if (clusterOf[x] >= 0) {
           continue;
         }
-        double[] row = d.row(x, scratch);
         System.arraycopy(removal, 0, delta, 0, k);
-        double shared = 0;
-        for (int o = 0; o < n; o++) {
-          double dox = row[o];
-          double dno = dn[o];
-          if (dox < dno) {
-            shared += dox - dno;
-            delta[nearest[o]] += dno - ds[o];
-          } else if (dox < ds[o]) {
-            delta[nearest[o]] += dox - ds[o];
-          }
-        }
+        double[] row = floats != null ? null : d.row(x, scratch);
+        double shared = row == null ? scan(floats.floatRow(x), delta) : scan(row, delta);
         int b = 0;
         for (int c = 1; c < k; c++) {
           if (delta[c] < delta[b]) {
@@ -126,7 +119,7 @@ final class FasterPam {
         }
         double change = delta[b] + shared;
         if (change < -1e-12 * loss) {
-          swap(b, x, row);
+          swap(b, x, row != null ? row : d.row(x, scratch));
           loss = totalDeviation();
           updateRemovalLoss();
           lastSwap = x;
@@ -143,6 +136,41 @@ final class FasterPam {
       assignment[medoids[c]] = c;
     }
     return new KMedoidsResult(medoids, assignment, loss, iterations, swaps, ids);
+  }
+
+  /**
+   * One candidate's scan: adds to {@code delta} the change of removing each medoid given that the
+   * candidate (with distances {@code row}) is added, and returns the change shared by all swaps.
+   */
+  private double scan(double[] row, double[] delta) {
+    double shared = 0;
+    for (int o = 0; o < n; o++) {
+      double dox = row[o];
+      double dno = dn[o];
+      if (dox < dno) {
+        shared += dox - dno;
+        delta[nearest[o]] += dno - ds[o];
+      } else if (dox < ds[o]) {
+        delta[nearest[o]] += dox - ds[o];
+      }
+    }
+    return shared;
+  }
+
+  /** {@link #scan(double[], double[])} over a float row (the same arithmetic, in double). */
+  private double scan(float[] row, double[] delta) {
+    double shared = 0;
+    for (int o = 0; o < n; o++) {
+      double dox = row[o];
+      double dno = dn[o];
+      if (dox < dno) {
+        shared += dox - dno;
+        delta[nearest[o]] += dno - ds[o];
+      } else if (dox < ds[o]) {
+        delta[nearest[o]] += dox - ds[o];
+      }
+    }
+    return shared;
   }
 
   /** Sets nearest/second for every object from scratch: k rows. */

@@ -155,6 +155,11 @@ final class VectorDissimilarity implements Dissimilarity {
       return scratch;
     }
 
+    /** Row {@code i} itself (not a copy): FasterPAM's float fast path reads it directly. */
+    float[] floatRow(int i) {
+      return rows[i];
+    }
+
     @Override
     public String toString() {
       return "Dissimilarity[precomputed, n=" + rows.length + ", metric=" + metric + "]";

@@ -179,6 +179,25 @@ class KMedoidsTest {
   }
 
   @Test
+  void clustersAnIndexAndReportsIds() {
+    var index = org.artsim.Artsim.index("flat", 2, Metric.L2);
+    float[][] pts = {{0, 0}, {0, 1}, {1, 0}, {10, 10}, {10, 11}, {11, 10}, {10.2f, 10.2f}};
+    for (int i = 0; i < pts.length; i++) {
+      index.add("w" + i, pts[i]);
+    }
+    var r = KMedoids.fit(index, KMedoidsConfig.of(2));
+    assertThat(r.ids()).containsExactlyElementsOf(index.ids());
+    assertThat(r.medoidIds()).containsExactlyInAnyOrder("w0", "w6");
+    assertThat(r.clusterSizes()).containsExactlyInAnyOrder(3, 4);
+    var c = KMedoids.clara(index, KMedoidsConfig.of(2).withClara(3, 5));
+    assertThat(c.loss()).isGreaterThanOrEqualTo(r.loss() - 1e-6);
+    assertThat(c.medoidIds()).hasSize(2);
+    assertThatThrownBy(() -> KMedoids.fit(org.artsim.Artsim.index("flat", 2, Metric.L2), KMedoidsConfig.of(2)))
+        .isInstanceOf(InvalidArgumentException.class)
+        .hasMessage("the index is empty; add items before clustering");
+  }
+
+  @Test
   void silhouetteChoosesTheTrueNumberOfClusters() {
     var r = new SplittableRandom(9);
     float[][] v = ClusteredVectors.make(r, 300, 16, 4, 0.05);

@@ -64,6 +64,22 @@ final class ElkiFasterPam {
     return out;
   }
 
+  /** ELKI's FasterCLARA (BUILD on each sample, keeping the best medoids in later samples). */
+  int[] clara(int k, int samples, int sampleSize, long seed) {
+    var clara =
+        new elki.clustering.kmedoids.FasterCLARA<NumberVector>(
+            EuclideanDistance.STATIC, k, 100, new elki.clustering.kmedoids.initialization.BUILD<>(), samples, sampleSize, true,
+            new elki.utilities.random.RandomFactory(seed));
+    var clustering = clara.run(relation);
+    int[] out = new int[k];
+    int c = 0;
+    DBIDArrayIter it = ids.iter();
+    for (Cluster<MedoidModel> cluster : clustering.getAllClusters()) {
+      out[c++] = indexOf(it, cluster.getModel().getMedoid());
+    }
+    return out;
+  }
+
   private int indexOf(DBIDArrayIter it, DBIDRef id) {
     int pos = ids.binarySearch(id);
     if (pos >= 0) {

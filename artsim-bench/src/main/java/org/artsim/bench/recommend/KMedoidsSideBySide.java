@@ -19,7 +19,8 @@ import org.artsim.cluster.KMedoidsResult;
  * </pre>
  *
  * Arguments: data ({@code fmnist} or {@code blobsD}), n, comma-separated k values, {@code matrix}
- * (both precompute a distance matrix) or {@code onthefly} (both compute distances on demand).
+ * (both precompute a distance matrix), {@code onthefly} (both compute distances on demand) or
+ * {@code clara} (artsim's CLARA beside ELKI's FasterCLARA, 5 samples of 80 + 4k, BUILD).
  */
 public final class KMedoidsSideBySide {
   private KMedoidsSideBySide() {}
@@ -31,6 +32,10 @@ public final class KMedoidsSideBySide {
     boolean matrix = args.length <= 3 || args[3].equals("matrix");
     float[][] vectors = BenchData.load(data, n);
     var elki = new ElkiFasterPam(vectors);
+    if (args.length > 3 && args[3].equals("clara")) {
+      clara(data, n, ks, vectors, elki);
+      return;
+    }
 
     long t0 = System.nanoTime();
     Dissimilarity d = matrix ? Dissimilarity.precomputed(vectors, Metric.L2) : Dissimilarity.vectors(vectors, Metric.L2);
@@ -52,6 +57,8 @@ public final class KMedoidsSideBySide {
       t0 = System.nanoTime();
       KMedoidsResult ours = KMedoids.fitFrom(d, init, 100);
       double oursS = seconds(t0);
+      System.out.printf(Locale.ROOT, "# artsim k=%d: swap %.2f s, loss %.6g, %d iterations, %d swaps%n", k, oursS, ours.loss(), ours.iterations(), ours.swaps());
+      System.out.flush();
       t0 = System.nanoTime();
       int[] theirs = elki.run(dq, init, 100);
       double theirsS = seconds(t0);
@@ -59,6 +66,28 @@ public final class KMedoidsSideBySide {
       double theirLoss = KMedoids.loss(lossD, theirs);
       System.out.printf(Locale.ROOT, "| %s | %d | %d | %.2f | %.2f | %.2f | %.2f | %.6g | %.6g | %.6f | %d/%d |%n",
           data, n, k, initS, oursS, theirsS, theirsS / oursS, ourLoss, theirLoss, ourLoss / theirLoss, ours.iterations(), ours.swaps());
+    }
+  }
+
+  /** CLARA: 5 samples of 80 + 4k, BUILD then FasterPAM on each, in both libraries (different random samples). */
+  private static void clara(String data, int n, String[] ks, float[][] vectors, ElkiFasterPam elki) {
+    Dissimilarity d = Dissimilarity.vectors(vectors, Metric.L2);
+    System.out.println("| data | n | k | samples × size | artsim CLARA s | ELKI FasterCLARA s | ELKI/artsim | artsim loss | ELKI loss | loss ratio |");
+    System.out.println("|---|---|---|---|---|---|---|---|---|---|");
+    for (String kText : ks) {
+      int k = Integer.parseInt(kText.trim());
+      var config = KMedoidsConfig.of(k).withInit(KMedoidsConfig.Initialization.BUILD).withSeed(42).withClara(5, 0);
+      long t0 = System.nanoTime();
+      KMedoidsResult ours = KMedoids.clara(d, config);
+      double oursS = seconds(t0);
+      t0 = System.nanoTime();
+      int[] theirs = elki.clara(k, 5, config.effectiveClaraSampleSize(n), 42);
+      double theirsS = seconds(t0);
+      double ourLoss = KMedoids.loss(d, ours.medoids());
+      double theirLoss = KMedoids.loss(d, theirs);
+      System.out.printf(Locale.ROOT, "| %s | %d | %d | 5 × %d | %.2f | %.2f | %.2f | %.6g | %.6g | %.4f |%n",
+          data, n, k, config.effectiveClaraSampleSize(n), oursS, theirsS, theirsS / oursS, ourLoss, theirLoss, ourLoss / theirLoss);
+      System.out.flush();
     }
   }
 

@@ -50,9 +50,11 @@ import org.artsim.spi.RecommenderProvider;
  * <h2>Empty and short batches</h2>
  *
  * No typed error: {@code recommend} returns an empty or short {@link org.artsim.Recommendations}
- * whose {@code reason()} says why: {@value LikesSession#NO_LIKES}; {@value LikesSession#LIKES_GONE};
- * {@value LikesSession#ALL_SEEN}; {@value LikesSession#ALL_SEEN_FILTER}; or "only N unseen items
- * left" for a short batch. A full batch has an empty reason.
+ * whose {@code reason()} says why: "no likes yet: like an item first"; "none of the liked items is
+ * in the index any more: like an item first"; "every item has been shown or liked: clear the session
+ * to start over" (with a filter: "every item that passes the filter has been shown or liked: widen
+ * the filter or clear the session"); or "only N unseen items left" for a short batch. A full batch
+ * has an empty reason.
  *
  * <h2>File format {@code artsim.session.likes}, version 1</h2>
  *
