@@ -399,6 +399,9 @@ final class TfidfTextIndex implements TextIndex {
     if ((terms == null) != (idf == null) || (terms != null && terms.length != idf.length)) {
       throw new InvalidArgumentException("a fixed vocabulary needs one idf per term");
     }
+    if (terms != null && new HashSet<>(Arrays.asList(terms)).size() != terms.length) {
+      throw new InvalidArgumentException("a fixed vocabulary lists a term twice; give each term one column");
+    }
     lock.writeLock().lock();
     try {
       fixedTerms = terms == null ? null : terms.clone();
@@ -457,8 +460,8 @@ final class TfidfTextIndex implements TextIndex {
         model = fit();
       }
       m = model;
-      lock.readLock().lock();
     } finally {
+      lock.readLock().lock();
       lock.writeLock().unlock();
     }
     return m;
