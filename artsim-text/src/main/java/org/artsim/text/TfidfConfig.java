@@ -61,8 +61,8 @@ import org.artsim.spi.ConfigMap;
  *     n-gram crosses fields) and a term's frequency is {@code sum over fields of weight(field) *
  *     tf(term, field)}, {@code tf} after {@code binary}/{@code sublinear_tf}; fields without a
  *     weight count 1. Key {@code field_weights} ({@code title:3,artist:2}).
- * @param typoMaxEdits a query word missing from the vocabulary is replaced by vocabulary words
- *     within this many edits (Damerau-Levenshtein, by Lucene's {@code LevenshteinAutomata}); 0
+ * @param typoMaxEdits a query word that occurs in no document (so is not merely pruned from the
+ *     vocabulary by min_df/max_df/max_features) is replaced by vocabulary words within this many edits (Damerau-Levenshtein, by Lucene's {@code LevenshteinAutomata}); 0
  *     turns this off. Words of 1-2 characters are never rewritten and words of 3-5 characters by at
  *     most one edit. Key {@code typo_max_edits} (0 to 2).
  * @param typoPrefixLength how many leading characters a typo replacement must share with the

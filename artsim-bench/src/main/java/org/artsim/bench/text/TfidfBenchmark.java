@@ -39,7 +39,9 @@ import org.openjdk.jmh.annotations.Warmup;
  *
  * <p>Settings: {@code default} = {@code TfidfVectorizer()}, {@code bigram15k} = the reference
  * project's settings (literal queries, as scikit-learn's transform), {@code bigram15k-forgiving} =
- * the same with typo/stem/prefix expansion on (artsim's default).
+ * the same with typo/stem/prefix expansion on (artsim's default); {@code bigram15k-forgiving-typos}
+ * = the same with the middle letter of every word of 4+ letters dropped, so that every such word is
+ * typo-corrected (timing queries are drawn from the corpus, so otherwise no word is a typo).
  */
 @Fork(value = 1, jvmArgsAppend = {"--add-modules=jdk.incubator.vector", "-Dai.djl.offline=true", "-Xmx3g"})
 public class TfidfBenchmark {
@@ -86,7 +88,7 @@ public class TfidfBenchmark {
     return switch (settings) {
       case "default" -> TfidfConfig.sklearnDefaults();
       case "bigram15k" -> TfidfConfig.reference();
-      case "bigram15k-forgiving" -> TfidfConfig.defaults();
+      case "bigram15k-forgiving", "bigram15k-forgiving-typos" -> TfidfConfig.defaults();
       default -> throw new IllegalArgumentException(settings);
     };
   }
@@ -135,7 +137,7 @@ public class TfidfBenchmark {
   /** A fitted index and the timing queries. */
   @State(Scope.Benchmark)
   public static class QueryState {
-    @Param({"default", "bigram15k", "bigram15k-forgiving"})
+    @Param({"default", "bigram15k", "bigram15k-forgiving", "bigram15k-forgiving-typos"})
     public String settings;
 
     TextIndex index;
@@ -147,7 +149,24 @@ public class TfidfBenchmark {
       Path dir = fixture();
       index = fit(config(settings), documents(lines(dir.resolve("corpus.txt.gz"))));
       queries = lines(dir.resolve("timing_queries.txt")).toArray(String[]::new);
+      if (settings.endsWith("-typos")) {
+        for (int i = 0; i < queries.length; i++) {
+          queries[i] = withTypos(queries[i]);
+        }
+      }
     }
+  }
+
+  /** Drops the middle letter of every word of 4+ letters ("people" becomes "peple"), so each word takes the typo path. */
+  static String withTypos(String query) {
+    var out = new StringBuilder();
+    for (String w : query.split(" ")) {
+      if (!out.isEmpty()) {
+        out.append(' ');
+      }
+      out.append(w.length() >= 4 ? w.substring(0, w.length() / 2) + w.substring(w.length() / 2 + 1) : w);
+    }
+    return out.toString();
   }
 
   /** One query, top-10, one at a time (cycling through the 100 timing queries). */

@@ -126,8 +126,7 @@ final class QueryExpander {
         if (!w.startsWith(prefix)) {
           break;
         }
-        int wl = w.length();
-        if (Math.abs(wl - word.length()) <= 2 * edits && run.run(w)) {
+        if (Math.abs(w.codePointCount(0, w.length()) - len) <= edits && run.run(w)) {
           out.add(w);
         }
       }

@@ -399,6 +399,9 @@ final class TfidfTextIndex implements TextIndex {
     if ((terms == null) != (idf == null) || (terms != null && terms.length != idf.length)) {
       throw new InvalidArgumentException("a fixed vocabulary needs one idf per term");
     }
+    if (terms != null && new HashSet<>(Arrays.asList(terms)).size() != terms.length) {
+      throw new InvalidArgumentException("a fixed vocabulary lists a term twice; give each term one column");
+    }
     lock.writeLock().lock();
     try {
       fixedTerms = terms == null ? null : terms.clone();
@@ -420,8 +423,12 @@ final class TfidfTextIndex implements TextIndex {
     final int[][] postDocs;
     final double[][] postWeights;
     final QueryExpander expander;
+    /** The dictionary the model was fitted with, and the document frequency of each of its terms. */
+    final TermDictionary dictionary;
+    final int[] termDf;
 
-    Model(String[] terms, Map<String, Integer> columns, double[] idf, int[] df, int[][] postDocs, double[][] postWeights, QueryExpander expander) {
+    Model(String[] terms, Map<String, Integer> columns, double[] idf, int[] df, int[][] postDocs, double[][] postWeights, QueryExpander expander,
+        TermDictionary dictionary, int[] termDf) {
       this.terms = terms;
       this.columns = columns;
       this.idf = idf;
@@ -429,6 +436,14 @@ final class TfidfTextIndex implements TextIndex {
       this.postDocs = postDocs;
       this.postWeights = postWeights;
       this.expander = expander;
+      this.dictionary = dictionary;
+      this.termDf = termDf;
+    }
+
+    /** Whether a word occurs as a unigram in some current document (vocabulary or not); the caller holds the read lock. */
+    boolean inCorpus(String word) {
+      int t = dictionary.find(word);
+      return t >= 0 && t < termDf.length && termDf[t] > 0;
     }
   }
 
@@ -445,8 +460,8 @@ final class TfidfTextIndex implements TextIndex {
         model = fit();
       }
       m = model;
-      lock.readLock().lock();
     } finally {
+      lock.readLock().lock();
       lock.writeLock().unlock();
     }
     return m;
@@ -615,7 +630,7 @@ final class TfidfTextIndex implements TextIndex {
       }
     }
     QueryExpander expander = config.literalQueries() ? null : new QueryExpander(config, vocab, df);
-    return new Model(vocab, columns, idf, df, postDocs, postWeights, expander);
+    return new Model(vocab, columns, idf, df, postDocs, postWeights, expander, dict, termDf);
   }
 
   /** Compares strings by code point (Python's str order), not by UTF-16 unit as {@link String#compareTo} does. */
@@ -680,6 +695,7 @@ final class TfidfTextIndex implements TextIndex {
     }
     var stop = new ArrayList<String>();
     var unknown = new ArrayList<String>();
+    var pruned = new ArrayList<String>();
     var tokenCounts = new LinkedHashMap<String, int[]>();
     for (String t : analyzer.tokens(query)) {
       if (analyzer.isStopWord(t)) {
@@ -710,7 +726,7 @@ final class TfidfTextIndex implements TextIndex {
           addAll(weights, m, prefixed, tf * w);
           rewritten = true;
         }
-        if (!known && !rewritten) {
+        if (!known && !rewritten && !m.inCorpus(word)) {
           List<String> typos = m.expander.typoCorrections(word);
           if (!typos.isEmpty()) {
             rewrites.add(new TermRewrite(word, typos, "typo"));
@@ -720,7 +736,7 @@ final class TfidfTextIndex implements TextIndex {
         }
       }
       if (!known && !rewritten && !used.contains(word)) {
-        unknown.add(word);
+        (m.inCorpus(word) ? pruned : unknown).add(word);
       }
     }
     var shortRuns = new ArrayList<String>();
@@ -736,11 +752,16 @@ final class TfidfTextIndex implements TextIndex {
       reasons.add(quoteAll(unknown) + (unknown.size() == 1 ? " is" : " are") + " not in the vocabulary"
           + (m.expander != null && config.typoMaxEdits() > 0 ? " and nothing close is" : ""));
     }
+    if (!pruned.isEmpty()) {
+      reasons.add(quoteAll(pruned) + (pruned.size() == 1 ? " occurs" : " occur") + " in the documents but not in the vocabulary (pruned by min_df="
+          + config.minDf() + ", max_df=" + config.maxDf() + (config.maxFeatures() > 0 ? ", max_features=" + config.maxFeatures() : "") + ")");
+    }
     if (!shortRuns.isEmpty()) {
       reasons.add(quoteAll(shortRuns) + (shortRuns.size() == 1 ? " is" : " are") + " too short to be a word (words need 2+ characters)");
     }
     ignored.addAll(stop);
     ignored.addAll(unknown);
+    ignored.addAll(pruned);
     ignored.addAll(shortRuns);
     return new ReadQuery(weights, matched, rewrites, List.copyOf(ignored), reasons);
   }

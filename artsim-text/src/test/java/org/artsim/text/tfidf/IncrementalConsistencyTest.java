@@ -129,4 +129,45 @@ class IncrementalConsistencyTest {
     fresh.add("late", TextDocument.of("w50 late common"));
     assertThat(live.search("w50 late", 10)).isEqualTo(fresh.search("w50 late", 10));
   }
+
+  @Test
+  void searchesRunWhileDocumentsAreAdded() throws Exception {
+    var index = new TfidfTextIndex(TfidfConfig.defaults().withMinDf(DocumentFrequency.count(1)));
+    var rnd = new SplittableRandom(Seeds.stream("tfidf-concurrent", 1).findFirst().orElseThrow());
+    var texts = new ArrayList<String>();
+    for (int i = 0; i < 400; i++) {
+      texts.add(text(rnd));
+    }
+    var failures = new java.util.concurrent.ConcurrentLinkedQueue<Throwable>();
+    var pool = java.util.concurrent.Executors.newFixedThreadPool(3);
+    try {
+      var writer = pool.submit(() -> {
+        for (int i = 0; i < texts.size(); i++) {
+          index.add("d" + i, TextDocument.of(texts.get(i)));
+        }
+      });
+      for (int r = 0; r < 2; r++) {
+        pool.submit(() -> {
+          try {
+            while (!writer.isDone()) {
+              var hits = index.search("vase porcelain print", 5).hits();
+              assertThat(hits.size()).isLessThanOrEqualTo(5);
+            }
+          } catch (Throwable t) {
+            failures.add(t);
+          }
+        });
+      }
+      writer.get();
+    } finally {
+      pool.shutdown();
+      assertThat(pool.awaitTermination(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+    }
+    assertThat(failures).isEmpty();
+    var fresh = new TfidfTextIndex(index.config());
+    for (int i = 0; i < texts.size(); i++) {
+      fresh.add("d" + i, TextDocument.of(texts.get(i)));
+    }
+    assertThat(index.search("vase porcelain print", 10)).isEqualTo(fresh.search("vase porcelain print", 10));
+  }
 }

@@ -73,6 +73,18 @@ class TfidfTextIndexTest {
   }
 
   @Test
+  void wordsPrunedFromTheVocabularyAreNotTreatedAsTypos() {
+    var index = index(FORGIVING.withMinDf(TfidfConfig.DocumentFrequency.count(2)));
+    var r = index.search("hokusai", 10);
+    assertThat(r.hits()).isEmpty();
+    assertThat(r.explanation().rewrites()).isEmpty();
+    assertThat(r.explanation().ignoredTerms()).containsExactly("hokusai");
+    assertThat(r.explanation().message()).isEqualTo("no usable term: 'hokusai' occurs in the documents but not in the vocabulary (pruned by min_df=2, max_df=1.0)");
+    var typo = index.search("woodblok", 10);
+    assertThat(typo.explanation().rewrites()).containsExactly(new TermRewrite("woodblok", List.of("woodblock"), "typo"));
+  }
+
+  @Test
   void literalQueriesDoNotForgiveTypos() {
     var r = index(LITERAL).search("picaso", 10);
     assertThat(r.hits()).isEmpty();
