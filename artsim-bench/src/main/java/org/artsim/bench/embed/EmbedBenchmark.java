@@ -37,7 +37,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * <p>The CNN models are full-size random-weight ResNet-50s made by {@code
  * artsim-bench/python/embed_resnet50.py --out DIR} (TorchScript {@code resnet50.pt} and ONNX
  * {@code resnet50.onnx}); point {@code -Dartsim.bench.models=DIR} at them (default {@code
- * /tmp/artsim-bench-models}). The {@code color} embedder needs no model. Add {@code -p
+ * /tmp/artsim-bench-models}). {@code clip-vit-pytorch} is a ViT-B/32-shaped CLIP image tower
+ * ({@code embed_resnet50.py --clip --out DIR}: {@code clip_vit_b32.pt} with {@code encode_image}/{@code
+ * encode_text}, and a {@code tokenizer.json}); CLIP preprocessing. The {@code color} embedder needs no model. Add {@code -p
  * device=gpu:0} on a GPU machine with the jar built with {@code -Pcuda}.
  */
 @State(Scope.Benchmark)
@@ -47,8 +49,8 @@ import org.openjdk.jmh.annotations.Warmup;
 @Warmup(iterations = 1, time = 15)
 @Measurement(iterations = 2, time = 20)
 public class EmbedBenchmark {
-  /** {@code color}, {@code resnet50-pytorch}, {@code resnet50-onnx}. */
-  @Param({"color", "resnet50-pytorch", "resnet50-onnx"})
+  /** {@code color}, {@code resnet50-pytorch}, {@code resnet50-onnx}, {@code clip-vit-pytorch}. */
+  @Param({"color", "resnet50-pytorch", "resnet50-onnx", "clip-vit-pytorch"})
   public String embedder;
 
   /** Images per {@code embedImages} call (and per inference batch). */
@@ -73,6 +75,13 @@ public class EmbedBenchmark {
           throw new IllegalStateException(m + " is missing; run artsim-bench/python/embed_resnet50.py --out " + models);
         }
         yield Artsim.imageEmbedder("resnet50", Map.of("model", m.toString(), "batch_size", Integer.toString(batch), "device", device));
+      }
+      case "clip-vit-pytorch" -> {
+        Path m = models.resolve("clip_vit_b32.pt");
+        if (!Files.exists(m)) {
+          throw new IllegalStateException(m + " is missing; run artsim-bench/python/embed_resnet50.py --clip --out " + models);
+        }
+        yield (ImageEmbedder) Artsim.embedder("clip", Map.of("model", m.toString(), "batch_size", Integer.toString(batch), "device", device));
       }
       default -> throw new IllegalArgumentException(embedder);
     };

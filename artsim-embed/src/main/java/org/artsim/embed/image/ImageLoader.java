@@ -138,13 +138,13 @@ public final class ImageLoader {
             throw new EmbeddingException(uri + ": more than " + maxBytes + " bytes for one " + what + "; raise max_bytes");
           }
           if (System.nanoTime() > deadline) {
-            throw new EmbeddingException(uri + ": the download took longer than " + totalMillis + " ms; raise read_timeout_ms or check the server");
+            throw new EmbeddingException(timedOut(uri, "the download took longer than " + totalMillis + " ms", connectMillis, totalMillis));
           }
         }
         return out.toByteArray();
       }
     } catch (SocketTimeoutException e) {
-      throw new EmbeddingException(uri + ": timed out (" + e.getMessage() + ", connect limit " + connectMillis + " ms, download limit " + totalMillis + " ms); raise connect_timeout_ms/read_timeout_ms or check the server", e);
+      throw new EmbeddingException(timedOut(uri, e.getMessage(), connectMillis, totalMillis), e);
     } catch (IOException e) {
       throw new EmbeddingException(uri + ": download failed (" + e + ")", e);
     } finally {
@@ -152,6 +152,11 @@ public final class ImageLoader {
         http.disconnect();
       }
     }
+  }
+
+  private static String timedOut(URI uri, String what, long connectMillis, long totalMillis) {
+    return uri + ": timed out (" + what + "; connect limit " + connectMillis + " ms, download limit " + totalMillis
+        + " ms); raise connect_timeout_ms/read_timeout_ms or check the server";
   }
 
   /**

@@ -61,6 +61,22 @@ class CnnEmbedderTest {
   }
 
   @Test
+  void tensorFlowSavedModelMatchesTheReference() {
+    var config = CnnConfig.defaults().withModel(Fixtures.path("tf/savedmodel")).withNames("", "y");
+    try (var e = (ImageEmbedder) Artsim.embedder("cnn", config)) {
+      assertThat(e.toString()).contains("engine=TENSORFLOW");
+      float[] expected = Fixtures.floats("tf/expected.f32");
+      var results = e.embedImages(images());
+      double worst = 0;
+      for (int i = 0; i < Fixtures.IMAGES.length; i++) {
+        worst = Math.max(worst, Fixtures.maxAbsDiff(results.get(i).vectorOrThrow(), Fixtures.unitRow(expected, 8, i)));
+      }
+      System.out.printf("%s vs numpy reference: max abs diff %.3g%n", e, worst);
+      assertThat(worst).isLessThanOrEqualTo(1e-4);
+    }
+  }
+
+  @Test
   void noCropPreprocessingFromStringSettingsAndAClasspathModel() {
     var settings = Map.of("model", "classpath:fixtures/cnn/tiny_resnet.onnx", "crop", "false", "engine", "onnx", "device", "cpu", "output", "features");
     try (var e = (ImageEmbedder) Artsim.embedder("cnn", settings)) {

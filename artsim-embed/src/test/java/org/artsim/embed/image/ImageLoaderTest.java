@@ -65,10 +65,15 @@ class ImageLoaderTest {
       return t;
     }));
     server.createContext("/ok", ex -> {
+      ex.sendResponseHeaders(200, png.length);
+      ex.getResponseBody().write(png);
+      ex.close();
+    });
+    server.createContext("/slow", ex -> {
       int now = inFlight.incrementAndGet();
       maxInFlight.accumulateAndGet(now, Math::max);
       try {
-        Thread.sleep(150);
+        Thread.sleep(400);
         ex.sendResponseHeaders(200, png.length);
         ex.getResponseBody().write(png);
       } catch (InterruptedException e) {
@@ -201,7 +206,7 @@ class ImageLoaderTest {
 
     assertThat(failure(ImageSource.of(URI.create(base + "/stall")), FAST))
         .hasMessageStartingWith(base + "/stall: timed out (")
-        .hasMessageEndingWith("connect limit 2000 ms, download limit 400 ms); raise connect_timeout_ms/read_timeout_ms or check the server");
+        .hasMessageEndingWith("; connect limit 2000 ms, download limit 400 ms); raise connect_timeout_ms/read_timeout_ms or check the server");
 
     assertThat(failure(ImageSource.of(URI.create(base + "/missing")), FAST))
         .hasMessage(base + "/missing: the server answered HTTP 404; check the URL");
@@ -287,7 +292,7 @@ class ImageLoaderTest {
     maxInFlight.set(0);
     var urls = new ArrayList<ImageSource>();
     for (int i = 0; i < 8; i++) {
-      urls.add(ImageSource.of(URI.create(base + "/ok?i=" + i)));
+      urls.add(ImageSource.of(URI.create(base + "/slow?i=" + i)));
     }
     try (ImageEmbedder e = Artsim.imageEmbedder("color", Map.of("decode_threads", "4"))) {
       assertThat(e.embedImages(urls)).allMatch(EmbeddingResult::ok);
