@@ -481,7 +481,7 @@ final class BallTreeIndex implements VectorIndex {
     double r = tree.radius[node];
     if (score == Score.DOT) {
       double qmu = kernels.dot(q, 0, tree.mu, node * dim, dim);
-      return qmu + r * qNorm + tolerance * qNorm * (tree.muNorm[node] + r) + Double.MIN_NORMAL;
+      return qmu + r * qNorm + tolerance * qNorm * (tree.muNorm[node] + r);
     }
     double d = Math.sqrt(kernels.squaredDistance(q, 0, tree.mu, node * dim, dim)) * (1 - tolerance) - r * (1 + tolerance);
     return d <= 0 ? 0.0 : -(d * d) * (1 - tolerance);
