@@ -30,6 +30,9 @@ import org.artsim.VectorIndex;
  * java --add-modules jdk.incubator.vector -cp artsim-bench/target/benchmarks.jar \
  *   org.artsim.bench.index.TreeHarness --n 60000 --queries 200 --cn 100000 --out trees.csv
  * </pre>
+ *
+ * {@code --n 0} skips the Fashion-MNIST part; {@code --selectivity 1} and {@code --labels random}
+ * restrict the conditional part.
  */
 public final class TreeHarness {
   private static final ThreadMXBean CPU = ManagementFactory.getThreadMXBean();
@@ -48,12 +51,14 @@ public final class TreeHarness {
     var rows = new ArrayList<String>();
     rows.add("data,what,selectivity,labels,qps,qps_cpu,build_s");
 
-    var fm = BenchData.fashionMnist(n, nq);
+    int[] selectivities = java.util.Arrays.stream(opt.getOrDefault("selectivity", "50,10,1").split(",")).mapToInt(Integer::parseInt).toArray();
+    List<String> labelModes = List.of(opt.getOrDefault("labels", "cluster,random").split(","));
+    var fm = BenchData.fashionMnist(n, n == 0 ? 0 : nq);
     var entries = new ArrayList<VectorEntry>(n);
     for (int i = 0; i < n; i++) {
       entries.add(VectorEntry.of(String.format("%07d", i), fm.base()[i]));
     }
-    for (String kind : List.of("balltree", "flat")) {
+    for (String kind : n == 0 ? List.<String>of() : List.of("balltree", "flat")) {
       long t0 = System.nanoTime();
       try (VectorIndex index = Artsim.index(kind, 784, Metric.L2)) {
         index.addAll(entries);
@@ -65,8 +70,8 @@ public final class TreeHarness {
     }
 
     var clip = BenchData.clustered(cn, nq, 512, 42);
-    for (String labels : List.of("cluster", "random")) {
-      for (int selectivity : new int[] {50, 10, 1}) {
+    for (String labels : labelModes) {
+      for (int selectivity : selectivities) {
         int buckets = 100 / selectivity;
         var rnd = new SplittableRandom(7);
         var ce = new ArrayList<VectorEntry>(cn);
