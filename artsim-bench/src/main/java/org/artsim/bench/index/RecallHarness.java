@@ -20,8 +20,11 @@ import org.artsim.index.HnswConfig;
 
 /**
  * Recall@10 against queries per second for the HNSW indexes over a sweep of {@code ef}, written
- * as CSV ({@code data,provider,n,dim,ef,recall10,qps,build_s}). Ground truth comes from the exact
- * flat index. Queries run one at a time on one thread, like the hnswlib reference.
+ * as CSV ({@code data,provider,n,dim,ef,recall10,qps,qps_cpu,build_s,build_cpu_s}). Ground truth comes from
+ * the exact flat index. Queries run one at a time on one thread, like the hnswlib reference;
+ * {@code qps} divides by wall-clock time, {@code qps_cpu} by the thread's CPU time (steadier on a
+ * shared machine); {@code build_cpu_s} is the process CPU time of the build (all threads, JIT and
+ * GC included). Each figure is the best of {@code --reps} passes.
  *
  * <pre>
  * java --add-modules jdk.incubator.vector -cp artsim-bench/target/benchmarks.jar \
@@ -30,6 +33,8 @@ import org.artsim.index.HnswConfig;
  * </pre>
  */
 public final class RecallHarness {
+  private static final java.lang.management.ThreadMXBean CPU = java.lang.management.ManagementFactory.getThreadMXBean();
+
   private RecallHarness() {}
 
   /** Runs the sweep; see the class comment for the options. */
@@ -60,17 +65,21 @@ public final class RecallHarness {
       truth = flat.searchBatch(data.queries(), 10, LabelFilter.none());
     }
     var rows = new ArrayList<String>();
-    rows.add("data,provider,n,dim,ef,recall10,qps,build_s");
+    rows.add("data,provider,n,dim,ef,recall10,qps,qps_cpu,build_s,build_cpu_s");
     for (String provider : providers) {
       long t0 = System.nanoTime();
+      long p0 = processCpu();
       try (VectorIndex index = Artsim.index(provider, dim, metric, HnswConfig.defaults().withThreads(threads).withMaxItems(entries.size()))) {
         index.addAll(entries);
         double build = (System.nanoTime() - t0) / 1e9;
+        double buildCpu = (processCpu() - p0) / 1e9;
         System.err.printf(Locale.ROOT, "%s %s: built %d in %.1f s%n", dataName, provider, entries.size(), build);
         for (int ef : efs) {
           double recall = 0;
           double best = 0;
+          double bestCpu = 0;
           for (int rep = 0; rep < reps; rep++) {
+            long c = CPU.getCurrentThreadCpuTime();
             long s = System.nanoTime();
             double rsum = 0;
             for (int i = 0; i < nq; i++) {
@@ -78,15 +87,20 @@ public final class RecallHarness {
               rsum += recall(hits, truth.get(i));
             }
             best = Math.max(best, nq / ((System.nanoTime() - s) / 1e9));
+            bestCpu = Math.max(bestCpu, nq / ((CPU.getCurrentThreadCpuTime() - c) / 1e9));
             recall = rsum / nq;
           }
-          String row = String.format(Locale.ROOT, "%s,%s,%d,%d,%d,%.4f,%.0f,%.1f", dataName, provider, entries.size(), dim, ef, recall, best, build);
+          String row = String.format(Locale.ROOT, "%s,%s,%d,%d,%d,%.4f,%.0f,%.0f,%.1f,%.1f", dataName, provider, entries.size(), dim, ef, recall, best, bestCpu, build, buildCpu);
           System.err.println(row);
           rows.add(row);
         }
       }
     }
     Files.write(out, rows);
+  }
+
+  private static long processCpu() {
+    return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
   }
 
   private static double recall(List<Hit> actual, List<Hit> expected) {

@@ -481,7 +481,7 @@ final class BallTreeIndex implements VectorIndex {
     double r = tree.radius[node];
     if (score == Score.DOT) {
       double qmu = kernels.dot(q, 0, tree.mu, node * dim, dim);
-      return qmu + r * qNorm + tolerance * qNorm * (tree.muNorm[node] + r) + Double.MIN_NORMAL;
+      return qmu + r * qNorm + tolerance * qNorm * (tree.muNorm[node] + r);
     }
     double d = Math.sqrt(kernels.squaredDistance(q, 0, tree.mu, node * dim, dim)) * (1 - tolerance) - r * (1 + tolerance);
     return d <= 0 ? 0.0 : -(d * d) * (1 - tolerance);
@@ -533,6 +533,23 @@ final class BallTreeIndex implements VectorIndex {
 
   /** Scores positions {@code [from, to)} exactly and offers the live, qualifying ones. */
   private void scanRange(float[] q, int from, int to, TopK top, BitSet allowed, float[] scores) {
+    if (allowed != null && to - from <= scores.length) {
+      int qualifying = 0;
+      for (int p = allowed.nextSetBit(from); p >= 0 && p < to; p = allowed.nextSetBit(p + 1)) {
+        qualifying++;
+      }
+      if (qualifying == 0) {
+        return;
+      }
+      if (4 * qualifying >= to - from) {
+        // dense: one block call for the leaf, then keep the qualifying rows
+        kernels.scoreRows(score, q, 0, data, dim, from, to, scores, 0);
+        for (int p = allowed.nextSetBit(from); p >= 0 && p < to; p = allowed.nextSetBit(p + 1)) {
+          top.offer(scores[p - from], p);
+        }
+        return;
+      }
+    }
     if (allowed != null) {
       for (int p = allowed.nextSetBit(from); p >= 0 && p < to; p = allowed.nextSetBit(p + 1)) {
         float sc = score == Score.DOT ? kernels.dot(q, 0, data, p * dim, dim) : -kernels.squaredDistance(q, 0, data, p * dim, dim);
