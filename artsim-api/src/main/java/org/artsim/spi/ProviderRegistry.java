@@ -38,6 +38,7 @@ public final class ProviderRegistry<P extends Provider<?>> {
       Map.ofEntries(
           Map.entry("flat", "artsim-index"),
           Map.entry("hnsw", "artsim-index"),
+          Map.entry("hnsw-lucene", "artsim-index"),
           Map.entry("balltree", "artsim-index"),
           Map.entry("tfidf", "artsim-text"),
           Map.entry("likes", "artsim-recommend"),

@@ -278,10 +278,13 @@ public final class ArtCollection implements AutoCloseable {
       return config.index();
     }
     if (size >= config.hnswThreshold()) {
-      if (registry.find("hnsw").isPresent()) {
-        return "hnsw";
+      // hnsw-lucene is the approximate index the benchmarks recommend (artsim-index/README.md)
+      for (String approximate : new String[] {"hnsw-lucene", "hnsw"}) {
+        if (registry.find(approximate).isPresent()) {
+          return approximate;
+        }
       }
-      LOG.warn("{} items are past the hnsw threshold of {}, but no 'hnsw' index is installed (it ships in org.artsim:artsim-index); using the exact 'flat' index", size, config.hnswThreshold());
+      LOG.warn("{} items are past the hnsw threshold of {}, but no HNSW index is installed (it ships in org.artsim:artsim-index); using the exact 'flat' index", size, config.hnswThreshold());
     }
     return "flat";
   }

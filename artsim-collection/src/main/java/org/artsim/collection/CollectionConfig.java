@@ -14,7 +14,8 @@ import org.artsim.spi.ConfigMap;
  * <ul>
  *   <li>{@code embedder = "color"} &mdash; the weights-free colour/texture embedder of artsim-embed;
  *   <li>{@code index = "auto"} &mdash; the exact {@code "flat"} index below {@code hnsw_threshold}
- *       items (20,000), {@code "hnsw"} from there on (flat again if hnsw is not installed);
+ *       items (20,000), {@code "hnsw-lucene"} from there on (the approximate index artsim-index's
+ *       benchmarks recommend; then {@code "hnsw"}, then flat again if neither is installed);
  *   <li>{@code text_index = "tfidf"} &mdash; artsim-text's forgiving TF-IDF search;
  *   <li>{@code recommender = "likes"} &mdash; artsim-recommend's like-driven sessions;
  *   <li>{@code metric = cosine}.

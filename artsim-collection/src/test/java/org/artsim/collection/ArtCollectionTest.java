@@ -107,19 +107,19 @@ class ArtCollectionTest {
   @Test
   void autoIndexMovesToHnswPastTheThresholdAndSavesAndLoadsIt() {
     org.junit.jupiter.api.Assumptions.assumeTrue(
-        org.artsim.spi.ProviderRegistry.of(org.artsim.spi.VectorIndexProvider.class).find("hnsw").isPresent(), "hnsw is not installed");
+        org.artsim.spi.ProviderRegistry.of(org.artsim.spi.VectorIndexProvider.class).find("hnsw-lucene").isPresent(), "hnsw-lucene is not installed");
     try (var c = ArtCollection.create(Fixtures.fakes().withHnswThreshold(10))) {
       var first = art.records().subList(0, 9);
       c.addWithVectors(first, first.stream().map(r -> art.vector(r.id())).toList());
       assertThat(c.index().kind()).isEqualTo("flat");
       var more = art.records().subList(9, 30);
       c.addWithVectors(more, more.stream().map(r -> art.vector(r.id())).toList());
-      assertThat(c.index().kind()).isEqualTo("hnsw");
+      assertThat(c.index().kind()).isEqualTo("hnsw-lucene");
       assertThat(c.index().size()).isEqualTo(30);
       assertThat(c.similarTo("w-0001", 3)).hasSize(3).extracting(Hit::id).doesNotContain("w-0001");
       c.save(dir.resolve("hnsw-saved"));
       try (var loaded = ArtCollection.load(dir.resolve("hnsw-saved"))) {
-        assertThat(loaded.index().kind()).isEqualTo("hnsw");
+        assertThat(loaded.index().kind()).isEqualTo("hnsw-lucene");
         assertThat(loaded.similarTo("w-0001", 3)).isEqualTo(c.similarTo("w-0001", 3));
       }
     }
