@@ -66,7 +66,7 @@ def run_jmh(pattern, params, quick):
         name = r["benchmark"].rsplit(".", 1)[-1]
         key = name + "".join(f"[{k}={v}]" for k, v in sorted(r.get("params", {}).items()) if k not in params)
         scores[key] = (r["primaryMetric"]["score"], r["primaryMetric"]["scoreError"], r["primaryMetric"]["scoreUnit"])
-    return scores, " ".join(["java", "--add-modules", "jdk.incubator.vector", "-jar", "artsim-bench/target/benchmarks.jar"] + cmd[7:])
+    return scores, " ".join(["java", "--add-modules", "jdk.incubator.vector", "-jar", "artsim-bench/target/benchmarks.jar"] + cmd[6:])
 
 
 def fmt(x):
