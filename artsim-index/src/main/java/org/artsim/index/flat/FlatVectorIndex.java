@@ -26,6 +26,7 @@ import org.artsim.UnknownIdException;
 import org.artsim.VectorEntry;
 import org.artsim.VectorIndex;
 import org.artsim.index.FlatConfig;
+import org.artsim.index.support.IndexFiles;
 import org.artsim.index.support.LabelPostings;
 import org.artsim.io.ArtsimFiles;
 import org.artsim.io.BinaryIn;
@@ -471,47 +472,14 @@ final class FlatVectorIndex implements VectorIndex {
     out.writeInt(size);
     for (int i = 0; i < size; i++) {
       out.writeString(ids[i]);
-      writeLabels(out, labels[i]);
+      IndexFiles.writeLabels(out, labels[i]);
     }
     out.writeFloats(data, 0, size * dim);
   }
 
-  static void writeLabels(BinaryOut out, Labels l) throws IOException {
-    out.writeInt(l.values().size());
-    for (var e : l.values().entrySet()) {
-      out.writeString(e.getKey());
-      out.writeString(e.getValue());
-    }
-  }
-
-  static Labels readLabels(BinaryIn in) throws IOException {
-    int n = in.readCount("label", 1 << 16, 8);
-    if (n == 0) {
-      return Labels.none();
-    }
-    var map = new java.util.LinkedHashMap<String, String>();
-    for (int i = 0; i < n; i++) {
-      String f = in.readString();
-      String v = in.readString();
-      if (f == null || v == null || f.isBlank() || v.isBlank() || map.put(f, v) != null) {
-        throw in.corrupt("a label is empty or repeated");
-      }
-    }
-    return Labels.of(map);
-  }
-
   static FlatVectorIndex read(BinaryIn in, int version) throws IOException {
-    int dim = in.readInt();
-    if (dim <= 0) {
-      throw in.corrupt("dimension " + dim);
-    }
-    String metricName = in.readString();
-    Metric metric;
-    try {
-      metric = Metric.valueOf(metricName);
-    } catch (RuntimeException e) {
-      throw in.corrupt("unknown metric " + metricName);
-    }
+    int dim = IndexFiles.readDimension(in);
+    Metric metric = IndexFiles.readMetric(in);
     boolean int8 = in.readBoolean();
     int size = in.readCount("vector", maxRows(dim), 4 + 4 + 4 * dim);
     var index = new FlatVectorIndex(dim, metric, new FlatConfig(size, int8));
@@ -522,7 +490,7 @@ final class FlatVectorIndex implements VectorIndex {
       if (ids[i] == null) {
         throw in.corrupt("an id is missing");
       }
-      labels[i] = readLabels(in);
+      labels[i] = IndexFiles.readLabels(in);
     }
     float[] row = new float[dim];
     for (int i = 0; i < size; i++) {
