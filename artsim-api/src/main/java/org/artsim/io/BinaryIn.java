@@ -122,6 +122,23 @@ public final class BinaryIn {
     return new String(b, StandardCharsets.UTF_8);
   }
 
+  /** Reads labels written by {@link BinaryOut#writeLabels}, refusing empty or repeated fields. */
+  public org.artsim.Labels readLabels() throws IOException {
+    int n = readCount("label", 1 << 16, 8);
+    if (n == 0) {
+      return org.artsim.Labels.none();
+    }
+    var map = new java.util.LinkedHashMap<String, String>();
+    for (int i = 0; i < n; i++) {
+      String f = readString();
+      String v = readString();
+      if (f == null || v == null || f.isBlank() || v.isBlank() || map.put(f, v) != null) {
+        throw corrupt("a label is empty or repeated");
+      }
+    }
+    return org.artsim.Labels.of(map);
+  }
+
   /** Reads raw bytes. */
   public void readBytes(byte[] b, int off, int len) throws IOException {
     while (len > 0) {

@@ -75,6 +75,15 @@ public final class BinaryOut {
     writeBytes(b, 0, b.length);
   }
 
+  /** Writes labels as a count and field/value string pairs; {@link BinaryIn#readLabels} reads them. */
+  public void writeLabels(org.artsim.Labels labels) throws IOException {
+    writeInt(labels.values().size());
+    for (var e : labels.values().entrySet()) {
+      writeString(e.getKey());
+      writeString(e.getValue());
+    }
+  }
+
   /** Writes raw bytes. */
   public void writeBytes(byte[] b, int off, int len) throws IOException {
     while (len > 0) {

@@ -723,7 +723,7 @@ final class BallTreeIndex implements VectorIndex {
     for (int pos = 0; pos < size; pos++) {
       if (!dead.get(pos)) {
         out.writeString(ids[pos]);
-        IndexFiles.writeLabels(out, labels[pos]);
+        out.writeLabels(labels[pos]);
       }
     }
     for (int pos = 0; pos < size; pos++) {
@@ -754,7 +754,7 @@ final class BallTreeIndex implements VectorIndex {
       if (ids[i] == null) {
         throw in.corrupt("an id is missing");
       }
-      labels[i] = IndexFiles.readLabels(in);
+      labels[i] = in.readLabels();
     }
     float[] row = new float[dim];
     for (int i = 0; i < n; i++) {

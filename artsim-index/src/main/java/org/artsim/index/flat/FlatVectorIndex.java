@@ -472,7 +472,7 @@ final class FlatVectorIndex implements VectorIndex {
     out.writeInt(size);
     for (int i = 0; i < size; i++) {
       out.writeString(ids[i]);
-      IndexFiles.writeLabels(out, labels[i]);
+      out.writeLabels(labels[i]);
     }
     out.writeFloats(data, 0, size * dim);
   }
@@ -490,7 +490,7 @@ final class FlatVectorIndex implements VectorIndex {
       if (ids[i] == null) {
         throw in.corrupt("an id is missing");
       }
-      labels[i] = IndexFiles.readLabels(in);
+      labels[i] = in.readLabels();
     }
     float[] row = new float[dim];
     for (int i = 0; i < size; i++) {

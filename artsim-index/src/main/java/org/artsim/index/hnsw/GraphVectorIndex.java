@@ -511,7 +511,7 @@ abstract class GraphVectorIndex implements VectorIndex {
       out.writeBoolean(isDead);
       if (!isDead) {
         out.writeString(ids[ord]);
-        IndexFiles.writeLabels(out, labels[ord]);
+        out.writeLabels(labels[ord]);
       }
     }
     writeGraph(out);
@@ -552,7 +552,7 @@ abstract class GraphVectorIndex implements VectorIndex {
       if (id == null) {
         throw in.corrupt("an id is missing");
       }
-      Labels l = IndexFiles.readLabels(in);
+      Labels l = in.readLabels();
       if (positions.put(id, ord) != null) {
         throw in.corrupt("id '" + id + "' appears twice");
       }

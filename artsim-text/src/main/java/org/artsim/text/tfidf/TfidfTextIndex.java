@@ -1008,7 +1008,7 @@ final class TfidfTextIndex implements TextIndex {
     int[] mapped = new int[0];
     for (int d = 0; d < size; d++) {
       out.writeString(ids[d]);
-      writeLabels(out, labels[d]);
+      out.writeLabels(labels[d]);
       int[] t = docTerms[d];
       out.writeInt(t.length);
       if (mapped.length < t.length) {
@@ -1031,30 +1031,6 @@ final class TfidfTextIndex implements TextIndex {
       out.writeString(m.terms[c]);
       out.writeDouble(m.idf[c]);
     }
-  }
-
-  private static void writeLabels(BinaryOut out, Labels l) throws IOException {
-    out.writeInt(l.values().size());
-    for (var e : l.values().entrySet()) {
-      out.writeString(e.getKey());
-      out.writeString(e.getValue());
-    }
-  }
-
-  private static Labels readLabels(BinaryIn in) throws IOException {
-    int n = in.readCount("label", 1 << 16, 8);
-    if (n == 0) {
-      return Labels.none();
-    }
-    var map = new LinkedHashMap<String, String>();
-    for (int i = 0; i < n; i++) {
-      String f = in.readString();
-      String v = in.readString();
-      if (f == null || v == null || f.isBlank() || v.isBlank() || map.put(f, v) != null) {
-        throw in.corrupt("a label is empty or repeated");
-      }
-    }
-    return Labels.of(map);
   }
 
   static TfidfTextIndex read(BinaryIn in, int version) throws IOException {
@@ -1091,7 +1067,7 @@ final class TfidfTextIndex implements TextIndex {
       if (id == null || index.ordinals.containsKey(id)) {
         throw in.corrupt("document id " + d + " is missing or repeated");
       }
-      Labels l = readLabels(in);
+      Labels l = in.readLabels();
       int n = in.readCount("document term", nTerms, 20);
       int[] terms = new int[n];
       in.readInts(terms, 0, n);
