@@ -1,12 +1,10 @@
 package org.artsim.index.hnsw;
 
 import java.nio.file.Path;
-import java.util.Map;
 import org.artsim.Metric;
 import org.artsim.VectorIndex;
 import org.artsim.index.HnswConfig;
 import org.artsim.io.ArtsimFiles;
-import org.artsim.spi.VectorIndexProvider;
 
 /**
  * Provides the approximate {@code "hnsw"} index on hnswlib-core 1.2.1, with artsim's SIMD kernels
@@ -34,7 +32,7 @@ import org.artsim.spi.VectorIndexProvider;
  * any other class is refused with a {@link org.artsim.FileFormatException} before that class is
  * loaded.
  */
-public final class HnswIndexProvider implements VectorIndexProvider<HnswConfig> {
+public final class HnswIndexProvider extends HnswProviderBase {
   /** The provider name. */
   public static final String NAME = "hnsw";
 
@@ -49,21 +47,6 @@ public final class HnswIndexProvider implements VectorIndexProvider<HnswConfig> 
   @Override
   public String description() {
     return "approximate search with an HNSW graph on hnswlib-core and SIMD distances; prefer hnsw-lucene for speed";
-  }
-
-  @Override
-  public Class<HnswConfig> configType() {
-    return HnswConfig.class;
-  }
-
-  @Override
-  public HnswConfig defaults() {
-    return HnswConfig.defaults();
-  }
-
-  @Override
-  public HnswConfig parse(Map<String, String> settings) {
-    return HnswConfig.parse(settings);
   }
 
   @Override

@@ -1,12 +1,10 @@
 package org.artsim.index.hnsw;
 
 import java.nio.file.Path;
-import java.util.Map;
 import org.artsim.Metric;
 import org.artsim.VectorIndex;
 import org.artsim.index.HnswConfig;
 import org.artsim.io.ArtsimFiles;
-import org.artsim.spi.VectorIndexProvider;
 
 /**
  * Provides the approximate {@code "hnsw-lucene"} index: the HNSW graph classes inside lucene-core
@@ -29,7 +27,7 @@ import org.artsim.spi.VectorIndexProvider;
  * level    := count:int32 (node:int32 degree:int32 neighbour:int32{degree}){count}, nodes ascending
  * </pre>
  */
-public final class LuceneHnswIndexProvider implements VectorIndexProvider<HnswConfig> {
+public final class LuceneHnswIndexProvider extends HnswProviderBase {
   /** The provider name. */
   public static final String NAME = "hnsw-lucene";
 
@@ -44,21 +42,6 @@ public final class LuceneHnswIndexProvider implements VectorIndexProvider<HnswCo
   @Override
   public String description() {
     return "approximate search with Lucene's HNSW graph, SIMD distances and filtered traversal (recommended HNSW index)";
-  }
-
-  @Override
-  public Class<HnswConfig> configType() {
-    return HnswConfig.class;
-  }
-
-  @Override
-  public HnswConfig defaults() {
-    return HnswConfig.defaults();
-  }
-
-  @Override
-  public HnswConfig parse(Map<String, String> settings) {
-    return HnswConfig.parse(settings);
   }
 
   @Override
