@@ -141,14 +141,16 @@ final class PanamaKernels implements VectorKernels {
     int r = rowFrom;
     if (score == Score.DOT) {
       for (; r + 4 <= rowTo; r += 4) {
-        dotFourRows(q, qOff, rows, dim, r, out, outOff + r - rowFrom);
+        int b = r * dim;
+        dotFour(q, qOff, rows, b, rows, b + dim, rows, b + 2 * dim, rows, b + 3 * dim, dim, out, outOff + r - rowFrom);
       }
       for (; r < rowTo; r++) {
         out[outOff + r - rowFrom] = dot(q, qOff, rows, r * dim, dim);
       }
     } else {
       for (; r + 4 <= rowTo; r += 4) {
-        l2FourRows(q, qOff, rows, dim, r, out, outOff + r - rowFrom);
+        int b = r * dim;
+        l2Four(q, qOff, rows, b, rows, b + dim, rows, b + 2 * dim, rows, b + 3 * dim, dim, out, outOff + r - rowFrom);
       }
       for (; r < rowTo; r++) {
         out[outOff + r - rowFrom] = -squaredDistance(q, qOff, rows, r * dim, dim);
@@ -156,11 +158,9 @@ final class PanamaKernels implements VectorKernels {
     }
   }
 
-  private static void dotFourRows(float[] q, int qOff, float[] rows, int dim, int r, float[] out, int o) {
-    int b0 = r * dim;
-    int b1 = b0 + dim;
-    int b2 = b1 + dim;
-    int b3 = b2 + dim;
+  /** Scores {@code q} against four rows at once, each row its own array and offset. */
+  private static void dotFour(
+      float[] q, int qOff, float[] r0, int b0, float[] r1, int b1, float[] r2, int b2, float[] r3, int b3, int dim, float[] out, int o) {
     FloatVector a0 = FloatVector.zero(S);
     FloatVector a1 = a0;
     FloatVector a2 = a0;
@@ -169,10 +169,10 @@ final class PanamaKernels implements VectorKernels {
     int i = 0;
     for (; i < bound; i += L) {
       FloatVector x = FloatVector.fromArray(S, q, qOff + i);
-      a0 = x.fma(FloatVector.fromArray(S, rows, b0 + i), a0);
-      a1 = x.fma(FloatVector.fromArray(S, rows, b1 + i), a1);
-      a2 = x.fma(FloatVector.fromArray(S, rows, b2 + i), a2);
-      a3 = x.fma(FloatVector.fromArray(S, rows, b3 + i), a3);
+      a0 = x.fma(FloatVector.fromArray(S, r0, b0 + i), a0);
+      a1 = x.fma(FloatVector.fromArray(S, r1, b1 + i), a1);
+      a2 = x.fma(FloatVector.fromArray(S, r2, b2 + i), a2);
+      a3 = x.fma(FloatVector.fromArray(S, r3, b3 + i), a3);
     }
     float s0 = halvingSum(a0);
     float s1 = halvingSum(a1);
@@ -180,10 +180,10 @@ final class PanamaKernels implements VectorKernels {
     float s3 = halvingSum(a3);
     for (; i < dim; i++) {
       float x = q[qOff + i];
-      s0 = Math.fma(x, rows[b0 + i], s0);
-      s1 = Math.fma(x, rows[b1 + i], s1);
-      s2 = Math.fma(x, rows[b2 + i], s2);
-      s3 = Math.fma(x, rows[b3 + i], s3);
+      s0 = Math.fma(x, r0[b0 + i], s0);
+      s1 = Math.fma(x, r1[b1 + i], s1);
+      s2 = Math.fma(x, r2[b2 + i], s2);
+      s3 = Math.fma(x, r3[b3 + i], s3);
     }
     out[o] = s0;
     out[o + 1] = s1;
@@ -191,11 +191,9 @@ final class PanamaKernels implements VectorKernels {
     out[o + 3] = s3;
   }
 
-  private static void l2FourRows(float[] q, int qOff, float[] rows, int dim, int r, float[] out, int o) {
-    int b0 = r * dim;
-    int b1 = b0 + dim;
-    int b2 = b1 + dim;
-    int b3 = b2 + dim;
+  /** Scores {@code q} against four rows at once, each row its own array and offset. */
+  private static void l2Four(
+      float[] q, int qOff, float[] r0, int b0, float[] r1, int b1, float[] r2, int b2, float[] r3, int b3, int dim, float[] out, int o) {
     FloatVector a0 = FloatVector.zero(S);
     FloatVector a1 = a0;
     FloatVector a2 = a0;
@@ -204,10 +202,10 @@ final class PanamaKernels implements VectorKernels {
     int i = 0;
     for (; i < bound; i += L) {
       FloatVector x = FloatVector.fromArray(S, q, qOff + i);
-      FloatVector d0 = x.sub(FloatVector.fromArray(S, rows, b0 + i));
-      FloatVector d1 = x.sub(FloatVector.fromArray(S, rows, b1 + i));
-      FloatVector d2 = x.sub(FloatVector.fromArray(S, rows, b2 + i));
-      FloatVector d3 = x.sub(FloatVector.fromArray(S, rows, b3 + i));
+      FloatVector d0 = x.sub(FloatVector.fromArray(S, r0, b0 + i));
+      FloatVector d1 = x.sub(FloatVector.fromArray(S, r1, b1 + i));
+      FloatVector d2 = x.sub(FloatVector.fromArray(S, r2, b2 + i));
+      FloatVector d3 = x.sub(FloatVector.fromArray(S, r3, b3 + i));
       a0 = d0.fma(d0, a0);
       a1 = d1.fma(d1, a1);
       a2 = d2.fma(d2, a2);
@@ -219,10 +217,10 @@ final class PanamaKernels implements VectorKernels {
     float s3 = halvingSum(a3);
     for (; i < dim; i++) {
       float x = q[qOff + i];
-      float d0 = x - rows[b0 + i];
-      float d1 = x - rows[b1 + i];
-      float d2 = x - rows[b2 + i];
-      float d3 = x - rows[b3 + i];
+      float d0 = x - r0[b0 + i];
+      float d1 = x - r1[b1 + i];
+      float d2 = x - r2[b2 + i];
+      float d3 = x - r3[b3 + i];
       s0 = Math.fma(d0, d0, s0);
       s1 = Math.fma(d1, d1, s1);
       s2 = Math.fma(d2, d2, s2);
@@ -232,6 +230,26 @@ final class PanamaKernels implements VectorKernels {
     out[o + 1] = -s1;
     out[o + 2] = -s2;
     out[o + 3] = -s3;
+  }
+
+  @Override
+  public void scoreGathered(Score score, float[] q, float[][] rows, int[] ids, int from, int to, int dim, float[] out, int outOff) {
+    int i = from;
+    for (; i + 4 <= to; i += 4) {
+      float[] r0 = rows[ids[i]];
+      float[] r1 = rows[ids[i + 1]];
+      float[] r2 = rows[ids[i + 2]];
+      float[] r3 = rows[ids[i + 3]];
+      if (score == Score.DOT) {
+        dotFour(q, 0, r0, 0, r1, 0, r2, 0, r3, 0, dim, out, outOff + i - from);
+      } else {
+        l2Four(q, 0, r0, 0, r1, 0, r2, 0, r3, 0, dim, out, outOff + i - from);
+      }
+    }
+    for (; i < to; i++) {
+      float[] r = rows[ids[i]];
+      out[outOff + i - from] = score == Score.DOT ? dot(q, 0, r, 0, dim) : -squaredDistance(q, 0, r, 0, dim);
+    }
   }
 
   @Override

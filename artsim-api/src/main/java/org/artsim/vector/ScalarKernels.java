@@ -81,6 +81,14 @@ final class ScalarKernels implements VectorKernels {
   }
 
   @Override
+  public void scoreGathered(Score score, float[] q, float[][] rows, int[] ids, int from, int to, int dim, float[] out, int outOff) {
+    for (int i = from; i < to; i++) {
+      float[] r = rows[ids[i]];
+      out[outOff + i - from] = score == Score.DOT ? dot(q, 0, r, 0, dim) : -squaredDistance(q, 0, r, 0, dim);
+    }
+  }
+
+  @Override
   public void scoreBlock(Score score, float[] queries, int qFrom, int qTo, float[] rows, int dim, int rowFrom, int rowTo, float[] out) {
     int width = rowTo - rowFrom;
     for (int i = qFrom; i < qTo; i++) {

@@ -50,6 +50,14 @@ public interface VectorKernels {
   void scoreRows(Score score, float[] q, int qOff, float[] rows, int dim, int rowFrom, int rowTo, float[] out, int outOff);
 
   /**
+   * Scores the query {@code q[0, dim)} against scattered rows: {@code rows[ids[i]][0, dim)} for
+   * {@code i} in {@code [from, to)}, writing to {@code out[outOff + i - from]}. Each score equals
+   * {@link #score} of the pair bit for bit; the rows are read four at a time so that their memory
+   * loads overlap, which is what a graph search over scattered neighbours needs.
+   */
+  void scoreGathered(Score score, float[] q, float[][] rows, int[] ids, int from, int to, int dim, float[] out, int outOff);
+
+  /**
    * Scores queries {@code [qFrom, qTo)} of the row-major {@code queries} against rows {@code
    * [rowFrom, rowTo)} of {@code rows}; the score of query {@code i} and row {@code r} goes to
    * {@code out[(i - qFrom) * (rowTo - rowFrom) + (r - rowFrom)]}. Equal to calling {@link

@@ -93,4 +93,36 @@ class VectorKernelsTest {
               }
             });
   }
+
+  @Test
+  void gatheredRowsEqualThePairPath() {
+    Seeds.stream("kernels-gathered", 40)
+        .forEach(
+            seed -> {
+              var r = new SplittableRandom(seed);
+              int dim = 1 + r.nextInt(300);
+              int count = 1 + r.nextInt(30);
+              float[][] rows = new float[count][];
+              for (int i = 0; i < count; i++) {
+                rows[i] = RandomVectors.gaussian(r, dim + r.nextInt(3));
+              }
+              float[] q = RandomVectors.gaussian(r, dim);
+              int[] ids = new int[1 + r.nextInt(20)];
+              for (int i = 0; i < ids.length; i++) {
+                ids[i] = r.nextInt(count);
+              }
+              int from = r.nextInt(ids.length);
+              for (Score score : Score.values()) {
+                for (VectorKernels k : new VectorKernels[] {simd, scalar}) {
+                  float[] out = new float[ids.length - from + 2];
+                  k.scoreGathered(score, q, rows, ids, from, ids.length, dim, out, 2);
+                  for (int i = from; i < ids.length; i++) {
+                    float[] row = rows[ids[i]];
+                    float pair = score == Score.DOT ? scalar.dot(q, 0, row, 0, dim) : -scalar.squaredDistance(q, 0, row, 0, dim);
+                    assertThat(out[2 + i - from]).as(Seeds.reproduce(seed) + " " + k.name() + " " + score + " i" + i).isEqualTo(pair);
+                  }
+                }
+              }
+            });
+  }
 }

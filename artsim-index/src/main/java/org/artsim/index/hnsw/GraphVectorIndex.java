@@ -429,7 +429,7 @@ abstract class GraphVectorIndex implements VectorIndex {
         scoreExactly(q, null, top);
         return hits(top);
       }
-      offerCandidates(q, graphSearch(q, beam, null, live), null, top);
+      offerUnfiltered(q, beam, top);
       if (top.size() < Math.min(k, live)) {
         top = new TopK(k, o -> ids[o]);
         scoreExactly(q, null, top);
@@ -450,6 +450,15 @@ abstract class GraphVectorIndex implements VectorIndex {
       scoreExactly(q, allowed, top);
     }
     return hits(top);
+  }
+
+  /**
+   * Offers the graph's unfiltered candidates for {@code q} to {@code top} with their exact scores.
+   * This default re-scores {@link #graphSearch}'s ordinals; a graph whose search already computes
+   * the exact kernel scores may offer them directly.
+   */
+  void offerUnfiltered(float[] q, int beam, TopK top) {
+    offerCandidates(q, graphSearch(q, beam, null, positions.size()), null, top);
   }
 
   float scoreOf(float[] q, int ord) {

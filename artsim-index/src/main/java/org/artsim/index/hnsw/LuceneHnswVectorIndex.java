@@ -31,6 +31,7 @@ import org.artsim.index.HnswConfig;
 import org.artsim.io.ArtsimFiles;
 import org.artsim.io.BinaryIn;
 import org.artsim.io.BinaryOut;
+import org.artsim.vector.TopK;
 import org.artsim.vector.VectorKernels.Score;
 
 /**
@@ -40,10 +41,11 @@ import org.artsim.vector.VectorKernels.Score;
  * <p>The graph's node numbers are artsim's ordinals. Lucene's builder and searcher see scores
  * through a monotone map to positive values, as Lucene's own similarity functions do ({@code dot
  * + 1} or {@code 1 / (1 - dot)} for inner products, {@code 1 / (1 + d²)} for L2); hits are
- * re-scored exactly afterwards. Searches run on a per-call cursor over the shared graph, so any
- * number of searches run in parallel. Tombstoned ordinals and label filters are passed to the
- * searcher as {@code acceptOrds} bits: Lucene keeps traversing through rejected nodes but never
- * collects them, and switches to its filtered searcher when few nodes qualify.
+ * re-scored exactly afterwards. Unfiltered searches run artsim's {@link BeamSearch} over the graph
+ * (tombstones are traversed, never collected); label-filtered searches run Lucene's searcher on a
+ * per-call cursor with the qualifying ordinals as {@code acceptOrds} bits: Lucene keeps traversing
+ * through rejected nodes but never collects them, and switches to its filtered searcher when few
+ * nodes qualify. Any number of searches run in parallel.
  *
  * <p>Building uses {@link HnswConcurrentMergeBuilder} with {@link HnswConfig#threads()} workers
  * for batches of at least 512 vectors (levels then depend on thread timing), and Lucene's seeded
@@ -58,6 +60,7 @@ final class LuceneHnswVectorIndex extends GraphVectorIndex {
   private static final int PARALLEL_BATCH = 512;
 
   private final Supplier supplier = new Supplier();
+  private final BeamSearch beamSearch = new BeamSearch(kernels, score, dim);
   private OnHeapHnswGraph graph;
   /** The number of nodes scorers may address (the ordinals being inserted included). */
   private volatile int scorerLimit;
@@ -241,15 +244,12 @@ final class LuceneHnswVectorIndex extends GraphVectorIndex {
 
   @Override
   int[] graphSearch(float[] q, int beam, BitSet accept, int matches) {
-    Bits acceptOrds;
-    int limit = ordinals;
-    if (accept != null) {
-      acceptOrds = bits(accept, limit, false);
-    } else if (deadCount > 0) {
-      acceptOrds = bits(dead, limit, true);
-    } else {
-      acceptOrds = null;
+    if (accept == null) {
+      int[] nodes = new int[beam];
+      int count = beamSearch.search(graph, vectors, ordinals, q, beam, deadCount > 0 ? dead : null, nodes, new float[beam]);
+      return Arrays.copyOf(nodes, count);
     }
+    Bits acceptOrds = bits(accept, ordinals, false);
     var collector = new TopKnnCollector(beam, Integer.MAX_VALUE);
     try {
       HnswGraphSearcher.search(new Scorer(q), collector, new Cursor(graph), acceptOrds, matches);
@@ -262,6 +262,17 @@ final class LuceneHnswVectorIndex extends GraphVectorIndex {
       out[i] = top.scoreDocs[i].doc;
     }
     return out;
+  }
+
+  /** Offers the beam search's nodes with the exact scores it already computed (no re-scoring). */
+  @Override
+  void offerUnfiltered(float[] q, int beam, TopK top) {
+    int[] nodes = new int[beam];
+    float[] scores = new float[beam];
+    int count = beamSearch.search(graph, vectors, ordinals, q, beam, deadCount > 0 ? dead : null, nodes, scores);
+    for (int i = 0; i < count; i++) {
+      top.offer(scores[i], nodes[i]);
+    }
   }
 
   private static Bits bits(BitSet set, int length, boolean negate) {
