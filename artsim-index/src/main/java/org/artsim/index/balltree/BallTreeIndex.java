@@ -24,10 +24,11 @@ import org.artsim.Metric;
 import org.artsim.ProgressListener;
 import org.artsim.ProgressTracker;
 import org.artsim.SearchRequest;
-import org.artsim.UnknownIdException;
 import org.artsim.VectorEntry;
 import org.artsim.VectorIndex;
 import org.artsim.index.BallTreeConfig;
+import org.artsim.index.support.IdErrors;
+import org.artsim.index.support.ReadLocked;
 import org.artsim.index.support.IndexFiles;
 import org.artsim.index.support.LabelPostings;
 import org.artsim.io.ArtsimFiles;
@@ -128,12 +129,7 @@ final class BallTreeIndex implements VectorIndex {
 
   @Override
   public int size() {
-    lock.readLock().lock();
-    try {
-      return size - deadCount;
-    } finally {
-      lock.readLock().unlock();
-    }
+    return ReadLocked.read(lock, () -> size - deadCount);
   }
 
   private float[] prepare(String id, float[] vector) {
@@ -146,14 +142,6 @@ final class BallTreeIndex implements VectorIndex {
     }
   }
 
-  private static DuplicateIdException duplicate(String id) {
-    return new DuplicateIdException("id '" + id + "' is already in the index; use put(...) to replace it or remove it first");
-  }
-
-  private static UnknownIdException unknown(String id) {
-    return new UnknownIdException("no item with id '" + id + "' in the index; add it first or check the id");
-  }
-
   @Override
   public void add(String id, float[] vector, Labels labels) {
     checkId(id);
@@ -161,7 +149,7 @@ final class BallTreeIndex implements VectorIndex {
     lock.writeLock().lock();
     try {
       if (positions.containsKey(id)) {
-        throw duplicate(id);
+        throw IdErrors.duplicate(id);
       }
       append(id, v, labels == null ? Labels.none() : labels);
       maybeRebuild();
@@ -186,7 +174,7 @@ final class BallTreeIndex implements VectorIndex {
     try {
       for (VectorEntry e : entries) {
         if (positions.containsKey(e.id())) {
-          throw duplicate(e.id());
+          throw IdErrors.duplicate(e.id());
         }
       }
       ensureCapacity(size + entries.size());
@@ -223,7 +211,7 @@ final class BallTreeIndex implements VectorIndex {
     lock.writeLock().lock();
     try {
       if (!positions.containsKey(id)) {
-        throw unknown(id);
+        throw IdErrors.unknown(id);
       }
       removeLocked(id);
       append(id, v, labels == null ? Labels.none() : labels);
@@ -342,57 +330,40 @@ final class BallTreeIndex implements VectorIndex {
 
   @Override
   public boolean contains(String id) {
-    lock.readLock().lock();
-    try {
-      return id != null && positions.containsKey(id);
-    } finally {
-      lock.readLock().unlock();
-    }
+    return ReadLocked.read(lock, () -> id != null && positions.containsKey(id));
   }
 
   @Override
   public Optional<float[]> vector(String id) {
-    lock.readLock().lock();
-    try {
-      Integer pos = id == null ? null : positions.get(id);
-      return pos == null ? Optional.empty() : Optional.of(Arrays.copyOfRange(data, pos * dim, pos * dim + dim));
-    } finally {
-      lock.readLock().unlock();
-    }
+    return ReadLocked.read(
+        lock,
+        () -> {
+          Integer pos = id == null ? null : positions.get(id);
+          return pos == null ? Optional.empty() : Optional.of(Arrays.copyOfRange(data, pos * dim, pos * dim + dim));
+        });
   }
 
   @Override
   public Labels labels(String id) {
-    lock.readLock().lock();
-    try {
-      Integer pos = id == null ? null : positions.get(id);
-      if (pos == null) {
-        throw unknown(id);
-      }
-      return labels[pos];
-    } finally {
-      lock.readLock().unlock();
-    }
+    return ReadLocked.read(
+        lock,
+        () -> {
+          Integer pos = id == null ? null : positions.get(id);
+          if (pos == null) {
+            throw IdErrors.unknown(id);
+          }
+          return labels[pos];
+        });
   }
 
   @Override
   public List<String> ids() {
-    lock.readLock().lock();
-    try {
-      return List.copyOf(positions.keySet());
-    } finally {
-      lock.readLock().unlock();
-    }
+    return ReadLocked.read(lock, () -> List.copyOf(positions.keySet()));
   }
 
   @Override
   public Set<String> labelValues(String field) {
-    lock.readLock().lock();
-    try {
-      return postings.values(field);
-    } finally {
-      lock.readLock().unlock();
-    }
+    return ReadLocked.read(lock, () -> postings.values(field));
   }
 
   // ---------------------------------------------------------------- search

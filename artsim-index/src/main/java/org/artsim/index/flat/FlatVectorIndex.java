@@ -22,10 +22,11 @@ import org.artsim.Metric;
 import org.artsim.ProgressListener;
 import org.artsim.ProgressTracker;
 import org.artsim.SearchRequest;
-import org.artsim.UnknownIdException;
 import org.artsim.VectorEntry;
 import org.artsim.VectorIndex;
 import org.artsim.index.FlatConfig;
+import org.artsim.index.support.IdErrors;
+import org.artsim.index.support.ReadLocked;
 import org.artsim.index.support.IndexFiles;
 import org.artsim.index.support.LabelPostings;
 import org.artsim.io.ArtsimFiles;
@@ -112,12 +113,7 @@ final class FlatVectorIndex implements VectorIndex {
 
   @Override
   public int size() {
-    lock.readLock().lock();
-    try {
-      return size;
-    } finally {
-      lock.readLock().unlock();
-    }
+    return ReadLocked.read(lock, () -> size);
   }
 
   private float[] prepare(String id, float[] vector) {
@@ -137,16 +133,12 @@ final class FlatVectorIndex implements VectorIndex {
     lock.writeLock().lock();
     try {
       if (ordinals.containsKey(id)) {
-        throw duplicate(id);
+        throw IdErrors.duplicate(id);
       }
       append(id, v, labels == null ? Labels.none() : labels);
     } finally {
       lock.writeLock().unlock();
     }
-  }
-
-  private static DuplicateIdException duplicate(String id) {
-    return new DuplicateIdException("id '" + id + "' is already in the index; use put(...) to replace it or remove it first");
   }
 
   @Override
@@ -165,7 +157,7 @@ final class FlatVectorIndex implements VectorIndex {
     try {
       for (VectorEntry e : entries) {
         if (ordinals.containsKey(e.id())) {
-          throw duplicate(e.id());
+          throw IdErrors.duplicate(e.id());
         }
       }
       ensureCapacity(size + entries.size());
@@ -208,16 +200,12 @@ final class FlatVectorIndex implements VectorIndex {
     try {
       Integer ord = ordinals.get(id);
       if (ord == null) {
-        throw unknown(id);
+        throw IdErrors.unknown(id);
       }
       replace(ord, v, labels == null ? Labels.none() : labels);
     } finally {
       lock.writeLock().unlock();
     }
-  }
-
-  private static UnknownIdException unknown(String id) {
-    return new UnknownIdException("no item with id '" + id + "' in the index; add it first or check the id");
   }
 
   @Override
@@ -300,57 +288,40 @@ final class FlatVectorIndex implements VectorIndex {
 
   @Override
   public boolean contains(String id) {
-    lock.readLock().lock();
-    try {
-      return id != null && ordinals.containsKey(id);
-    } finally {
-      lock.readLock().unlock();
-    }
+    return ReadLocked.read(lock, () -> id != null && ordinals.containsKey(id));
   }
 
   @Override
   public Optional<float[]> vector(String id) {
-    lock.readLock().lock();
-    try {
-      Integer ord = id == null ? null : ordinals.get(id);
-      return ord == null ? Optional.empty() : Optional.of(Arrays.copyOfRange(data, ord * dim, ord * dim + dim));
-    } finally {
-      lock.readLock().unlock();
-    }
+    return ReadLocked.read(
+        lock,
+        () -> {
+          Integer ord = id == null ? null : ordinals.get(id);
+          return ord == null ? Optional.empty() : Optional.of(Arrays.copyOfRange(data, ord * dim, ord * dim + dim));
+        });
   }
 
   @Override
   public Labels labels(String id) {
-    lock.readLock().lock();
-    try {
-      Integer ord = id == null ? null : ordinals.get(id);
-      if (ord == null) {
-        throw unknown(id);
-      }
-      return labels[ord];
-    } finally {
-      lock.readLock().unlock();
-    }
+    return ReadLocked.read(
+        lock,
+        () -> {
+          Integer ord = id == null ? null : ordinals.get(id);
+          if (ord == null) {
+            throw IdErrors.unknown(id);
+          }
+          return labels[ord];
+        });
   }
 
   @Override
   public List<String> ids() {
-    lock.readLock().lock();
-    try {
-      return List.of(Arrays.copyOf(ids, size));
-    } finally {
-      lock.readLock().unlock();
-    }
+    return ReadLocked.read(lock, () -> List.of(Arrays.copyOf(ids, size)));
   }
 
   @Override
   public Set<String> labelValues(String field) {
-    lock.readLock().lock();
-    try {
-      return postings.values(field);
-    } finally {
-      lock.readLock().unlock();
-    }
+    return ReadLocked.read(lock, () -> postings.values(field));
   }
 
   @Override

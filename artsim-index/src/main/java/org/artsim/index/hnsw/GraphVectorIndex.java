@@ -21,10 +21,11 @@ import org.artsim.Metric;
 import org.artsim.ProgressListener;
 import org.artsim.ProgressTracker;
 import org.artsim.SearchRequest;
-import org.artsim.UnknownIdException;
 import org.artsim.VectorEntry;
 import org.artsim.VectorIndex;
 import org.artsim.index.HnswConfig;
+import org.artsim.index.support.IdErrors;
+import org.artsim.index.support.ReadLocked;
 import org.artsim.index.support.IndexFiles;
 import org.artsim.index.support.LabelPostings;
 import org.artsim.io.BinaryIn;
@@ -145,12 +146,7 @@ abstract class GraphVectorIndex implements VectorIndex {
 
   @Override
   public int size() {
-    lock.readLock().lock();
-    try {
-      return positions.size();
-    } finally {
-      lock.readLock().unlock();
-    }
+    return ReadLocked.read(lock, () -> positions.size());
   }
 
   private float[] prepare(String id, float[] vector) {
@@ -163,14 +159,6 @@ abstract class GraphVectorIndex implements VectorIndex {
     }
   }
 
-  private static DuplicateIdException duplicate(String id) {
-    return new DuplicateIdException("id '" + id + "' is already in the index; use put(...) to replace it or remove it first");
-  }
-
-  private static UnknownIdException unknown(String id) {
-    return new UnknownIdException("no item with id '" + id + "' in the index; add it first or check the id");
-  }
-
   @Override
   public void add(String id, float[] vector, Labels labels) {
     checkId(id);
@@ -178,7 +166,7 @@ abstract class GraphVectorIndex implements VectorIndex {
     lock.writeLock().lock();
     try {
       if (positions.containsKey(id)) {
-        throw duplicate(id);
+        throw IdErrors.duplicate(id);
       }
       insert(List.of(new VectorEntry(id, v, labels == null ? Labels.none() : labels)), ProgressListener.NONE);
     } finally {
@@ -200,7 +188,7 @@ abstract class GraphVectorIndex implements VectorIndex {
     try {
       for (VectorEntry e : entries) {
         if (positions.containsKey(e.id())) {
-          throw duplicate(e.id());
+          throw IdErrors.duplicate(e.id());
         }
       }
       insert(prepared, listener);
@@ -231,7 +219,7 @@ abstract class GraphVectorIndex implements VectorIndex {
     lock.writeLock().lock();
     try {
       if (!positions.containsKey(id)) {
-        throw unknown(id);
+        throw IdErrors.unknown(id);
       }
       tombstone(id);
       insert(List.of(new VectorEntry(id, v, labels == null ? Labels.none() : labels)), ProgressListener.NONE);
@@ -329,57 +317,40 @@ abstract class GraphVectorIndex implements VectorIndex {
 
   @Override
   public boolean contains(String id) {
-    lock.readLock().lock();
-    try {
-      return id != null && positions.containsKey(id);
-    } finally {
-      lock.readLock().unlock();
-    }
+    return ReadLocked.read(lock, () -> id != null && positions.containsKey(id));
   }
 
   @Override
   public Optional<float[]> vector(String id) {
-    lock.readLock().lock();
-    try {
-      Integer ord = id == null ? null : positions.get(id);
-      return ord == null ? Optional.empty() : Optional.of(vectors[ord].clone());
-    } finally {
-      lock.readLock().unlock();
-    }
+    return ReadLocked.read(
+        lock,
+        () -> {
+          Integer ord = id == null ? null : positions.get(id);
+          return ord == null ? Optional.empty() : Optional.of(vectors[ord].clone());
+        });
   }
 
   @Override
   public Labels labels(String id) {
-    lock.readLock().lock();
-    try {
-      Integer ord = id == null ? null : positions.get(id);
-      if (ord == null) {
-        throw unknown(id);
-      }
-      return labels[ord];
-    } finally {
-      lock.readLock().unlock();
-    }
+    return ReadLocked.read(
+        lock,
+        () -> {
+          Integer ord = id == null ? null : positions.get(id);
+          if (ord == null) {
+            throw IdErrors.unknown(id);
+          }
+          return labels[ord];
+        });
   }
 
   @Override
   public List<String> ids() {
-    lock.readLock().lock();
-    try {
-      return List.copyOf(positions.keySet());
-    } finally {
-      lock.readLock().unlock();
-    }
+    return ReadLocked.read(lock, () -> List.copyOf(positions.keySet()));
   }
 
   @Override
   public Set<String> labelValues(String field) {
-    lock.readLock().lock();
-    try {
-      return postings.values(field);
-    } finally {
-      lock.readLock().unlock();
-    }
+    return ReadLocked.read(lock, () -> postings.values(field));
   }
 
   // ---------------------------------------------------------------- search
