@@ -136,15 +136,9 @@ final class BallTreeIndex implements VectorIndex {
     return Vectors.prepare(vector, dim, metric, "vector for '" + id + "'");
   }
 
-  private static void checkId(String id) {
-    if (id == null) {
-      throw new InvalidArgumentException("id is null; give every item an id");
-    }
-  }
-
   @Override
   public void add(String id, float[] vector, Labels labels) {
-    checkId(id);
+    IdErrors.requireId(id);
     float[] v = prepare(id, vector);
     lock.writeLock().lock();
     try {
@@ -190,7 +184,7 @@ final class BallTreeIndex implements VectorIndex {
 
   @Override
   public boolean put(String id, float[] vector, Labels labels) {
-    checkId(id);
+    IdErrors.requireId(id);
     float[] v = prepare(id, vector);
     Labels l = labels == null ? Labels.none() : labels;
     lock.writeLock().lock();
@@ -206,7 +200,7 @@ final class BallTreeIndex implements VectorIndex {
 
   @Override
   public void update(String id, float[] vector, Labels labels) {
-    checkId(id);
+    IdErrors.requireId(id);
     float[] v = prepare(id, vector);
     lock.writeLock().lock();
     try {

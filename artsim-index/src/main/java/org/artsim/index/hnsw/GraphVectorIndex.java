@@ -153,15 +153,9 @@ abstract class GraphVectorIndex implements VectorIndex {
     return Vectors.prepare(vector, dim, metric, "vector for '" + id + "'");
   }
 
-  private static void checkId(String id) {
-    if (id == null) {
-      throw new InvalidArgumentException("id is null; give every item an id");
-    }
-  }
-
   @Override
   public void add(String id, float[] vector, Labels labels) {
-    checkId(id);
+    IdErrors.requireId(id);
     float[] v = prepare(id, vector);
     lock.writeLock().lock();
     try {
@@ -199,7 +193,7 @@ abstract class GraphVectorIndex implements VectorIndex {
 
   @Override
   public boolean put(String id, float[] vector, Labels labels) {
-    checkId(id);
+    IdErrors.requireId(id);
     float[] v = prepare(id, vector);
     lock.writeLock().lock();
     try {
@@ -214,7 +208,7 @@ abstract class GraphVectorIndex implements VectorIndex {
 
   @Override
   public void update(String id, float[] vector, Labels labels) {
-    checkId(id);
+    IdErrors.requireId(id);
     float[] v = prepare(id, vector);
     lock.writeLock().lock();
     try {

@@ -1,6 +1,7 @@
 package org.artsim.index.support;
 
 import org.artsim.DuplicateIdException;
+import org.artsim.InvalidArgumentException;
 import org.artsim.UnknownIdException;
 
 /**
@@ -9,6 +10,13 @@ import org.artsim.UnknownIdException;
  */
 public final class IdErrors {
   private IdErrors() {}
+
+  /** Refuses a null id. */
+  public static void requireId(String id) {
+    if (id == null) {
+      throw new InvalidArgumentException("id is null; give every item an id");
+    }
+  }
 
   /** An id that is already stored was added again. */
   public static DuplicateIdException duplicate(String id) {
