@@ -18,6 +18,7 @@ import org.artsim.vector.VectorKernels.Score;
  *   <li>the unvisited neighbours of a node are collected first and then scored together with
  *       {@link VectorKernels#scoreGathered}, which reads four vectors at once so their cache misses
  *       overlap (hnswlib gets the same effect from explicit prefetches);
+ *   <li>level 0 is read from {@link PackedLinks}, one flat array as in hnswlib;
  *   <li>the candidate and result queues are primitive binary heaps of (score, node) pairs;
  *   <li>the visited set is an array of per-thread epoch marks, cleared by incrementing the epoch.
  * </ul>
@@ -46,13 +47,15 @@ final class BeamSearch {
    * exact artsim scores to {@code outNodes} and {@code outScores} (each at least {@code beam}
    * long).
    *
+   * @param level0 the graph's level 0, packed and current
    * @param nodes the number of node ordinals in the graph (the size of the visited marks)
    * @param dead tombstoned nodes, never returned; null when there are none
    * @return the number of nodes written
    */
-  int search(OnHeapHnswGraph graph, float[][] vectors, int nodes, float[] q, int beam, BitSet dead, int[] outNodes, float[] outScores) {
+  int search(
+      OnHeapHnswGraph graph, PackedLinks level0, float[][] vectors, int nodes, float[] q, int beam, BitSet dead, int[] outNodes, float[] outScores) {
     Scratch s = SCRATCH.get();
-    s.prepare(nodes, graph.maxConn() * 2 + 1, beam);
+    s.prepare(nodes, Math.max(level0.stride(), graph.maxConn() * 2 + 1), beam);
     int current = graph.entryNode();
     float best = kernels.score(score, q, vectors[current]);
     for (int level = graph.numLevels() - 1; level >= 1; level--) {
@@ -72,7 +75,7 @@ final class BeamSearch {
         }
       }
     }
-    searchBottom(graph, vectors, q, beam, dead, s, current, best);
+    searchBottom(level0.array(), level0.stride(), vectors, q, beam, dead, s, current, best);
     NodeHeap results = s.results;
     int count = results.size();
     for (int i = count - 1; i >= 0; i--) {
@@ -83,7 +86,7 @@ final class BeamSearch {
   }
 
   /** Leaves the best {@code beam} live nodes in {@code s.results}. */
-  private void searchBottom(OnHeapHnswGraph graph, float[][] vectors, float[] q, int beam, BitSet dead, Scratch s, int entry, float entryScore) {
+  private void searchBottom(int[] links, int stride, float[][] vectors, float[] q, int beam, BitSet dead, Scratch s, int entry, float entryScore) {
     NodeHeap candidates = s.candidates;
     NodeHeap results = s.results;
     s.visit(entry);
@@ -98,13 +101,13 @@ final class BeamSearch {
       if (results.size() >= beam && candidate < results.topKey()) {
         break;
       }
-      NeighborArray neighbours = graph.getNeighbors(0, candidates.pop());
-      int size = neighbours.size();
-      int[] ids = neighbours.nodes();
+      int base = candidates.pop() * stride;
+      int end = base + 1 + links[base];
       int count = 0;
-      for (int i = 0; i < size; i++) {
-        if (s.visit(ids[i])) {
-          fresh[count++] = ids[i];
+      for (int i = base + 1; i < end; i++) {
+        int node = links[i];
+        if (s.visit(node)) {
+          fresh[count++] = node;
         }
       }
       kernels.scoreGathered(score, q, vectors, fresh, 0, count, dim, scores, 0);

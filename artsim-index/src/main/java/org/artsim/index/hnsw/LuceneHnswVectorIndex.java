@@ -62,6 +62,8 @@ final class LuceneHnswVectorIndex extends GraphVectorIndex {
   private final Supplier supplier = new Supplier();
   private final BeamSearch beamSearch = new BeamSearch(kernels, score, dim);
   private OnHeapHnswGraph graph;
+  /** Level 0 of {@link #graph}, packed for {@link BeamSearch}; kept current under the write lock. */
+  private PackedLinks level0;
   /** The number of nodes scorers may address (the ordinals being inserted included). */
   private volatile int scorerLimit;
 
@@ -135,12 +137,14 @@ final class LuceneHnswVectorIndex extends GraphVectorIndex {
       int threads = Math.min(config.threads(), Math.max(1, (to - from) / PARALLEL_BATCH));
       if (threads > 1 && from == 0) {
         graph = concurrentBuild(to, threads);
+        level0.copyAll(graph, to);
         tracker.advance(to);
         return;
       }
       var builder = new InitializedHnswGraphBuilder(supplier, config.m(), config.efConstruction(), config.seed() + from, graph, initialized);
       for (int ord = from; ord < to; ord++) {
         builder.addGraphNode(ord);
+        level0.copyInserted(graph, ord);
         if (((ord - from) & 1023) == 1023) {
           tracker.advance(1024);
         }
@@ -235,6 +239,7 @@ final class LuceneHnswVectorIndex extends GraphVectorIndex {
   @Override
   void graphReset() {
     scorerLimit = 0;
+    level0 = new PackedLinks(2 * config.m());
     try {
       graph = HnswGraphBuilder.create(supplier, config.m(), config.efConstruction(), config.seed()).getGraph();
     } catch (IOException e) {
@@ -246,7 +251,7 @@ final class LuceneHnswVectorIndex extends GraphVectorIndex {
   int[] graphSearch(float[] q, int beam, BitSet accept, int matches) {
     if (accept == null) {
       int[] nodes = new int[beam];
-      int count = beamSearch.search(graph, vectors, ordinals, q, beam, deadCount > 0 ? dead : null, nodes, new float[beam]);
+      int count = beamSearch.search(graph, level0, vectors, ordinals, q, beam, deadCount > 0 ? dead : null, nodes, new float[beam]);
       return Arrays.copyOf(nodes, count);
     }
     Bits acceptOrds = bits(accept, ordinals, false);
@@ -269,7 +274,7 @@ final class LuceneHnswVectorIndex extends GraphVectorIndex {
   void offerUnfiltered(float[] q, int beam, TopK top) {
     int[] nodes = new int[beam];
     float[] scores = new float[beam];
-    int count = beamSearch.search(graph, vectors, ordinals, q, beam, deadCount > 0 ? dead : null, nodes, scores);
+    int count = beamSearch.search(graph, level0, vectors, ordinals, q, beam, deadCount > 0 ? dead : null, nodes, scores);
     for (int i = 0; i < count; i++) {
       top.offer(scores[i], nodes[i]);
     }
@@ -451,6 +456,7 @@ final class LuceneHnswVectorIndex extends GraphVectorIndex {
               levelNodes,
               (level, node) -> neighbours[level].get(node),
               (level, node, i) -> index.luceneScore(index.vectors[node], index.vectors[neighbours[level].get(node)[i]]));
+      index.level0.copyAll(index.graph, n);
     }
     return index;
   }
