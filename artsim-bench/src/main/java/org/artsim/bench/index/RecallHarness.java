@@ -24,8 +24,8 @@ import org.artsim.index.HnswConfig;
  * the exact flat index. Queries run one at a time on one thread, like the hnswlib reference;
  * {@code qps} divides by wall-clock time, {@code qps_cpu} by the thread's CPU time (steadier on a
  * shared machine); {@code build_cpu_s} is the process CPU time of the build (all threads, JIT and
- * GC included). Before timing, every ef is run for {@code --warmup-s} seconds (default 3) so the
- * search is JIT-compiled; each figure is then the best of {@code --reps} passes.
+ * GC included). Before timing, every ef is run for {@code --warmup-s} seconds (default 5), after a
+ * full GC of the build's garbage, so the search is JIT-compiled; each figure is then the best of {@code --reps} passes.
  *
  * <pre>
  * java --add-modules jdk.incubator.vector -cp artsim-bench/target/benchmarks.jar \
@@ -49,7 +49,7 @@ public final class RecallHarness {
     int nq = Integer.parseInt(opt.getOrDefault("queries", "1000"));
     int threads = Integer.parseInt(opt.getOrDefault("threads", "2"));
     int reps = Integer.parseInt(opt.getOrDefault("reps", "2"));
-    double warmupSeconds = Double.parseDouble(opt.getOrDefault("warmup-s", "3"));
+    double warmupSeconds = Double.parseDouble(opt.getOrDefault("warmup-s", "5"));
     List<String> providers = List.of(opt.getOrDefault("providers", "hnsw-lucene,hnsw").split(","));
     int[] efs = java.util.Arrays.stream(opt.getOrDefault("ef", "10,20,40,80,160,320").split(",")).mapToInt(Integer::parseInt).toArray();
     Path out = Path.of(opt.getOrDefault("out", "recall-" + dataName + ".csv"));
@@ -76,6 +76,7 @@ public final class RecallHarness {
         double build = (System.nanoTime() - t0) / 1e9;
         double buildCpu = (processCpu() - p0) / 1e9;
         System.err.printf(Locale.ROOT, "%s %s: built %d in %.1f s%n", dataName, provider, entries.size(), build);
+        System.gc();
         warmUp(index, data.queries(), nq, efs, warmupSeconds);
         for (int ef : efs) {
           double recall = 0;
