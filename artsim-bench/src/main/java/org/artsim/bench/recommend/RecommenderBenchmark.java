@@ -1,7 +1,6 @@
 package org.artsim.bench.recommend;
 
 import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.artsim.Artsim;
@@ -73,10 +72,5 @@ public class RecommenderBenchmark {
   @Benchmark
   public Recommendations recommend() {
     return session.recommend(10);
-  }
-
-  /** The liked ids, for tests and the side-by-side notes. */
-  List<String> likedIds() {
-    return List.copyOf(session.likes());
   }
 }
