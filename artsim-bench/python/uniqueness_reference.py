@@ -1,13 +1,15 @@
 #!/usr/bin/python3
 """Reference timing for artsim's Uniqueness benchmark: FiftyOne Brain's uniqueness computed the way
 its sklearn backend does it (scikit-learn NearestNeighbors, brute force, cosine, K+1 = 4 neighbours),
-on Gaussian blobs drawn with the same recipe as artsim-bench's BenchData.blobs (same distribution,
-not the same vectors: n/100 centres N(0,1), points centre + N(0, 0.25^2), seed 42).
+on Gaussian blobs (n/100 centres N(0,1), points centre + N(0, 0.25^2), numpy seed 42).
+
+For the same vectors in both libraries, write them once with --write-npy and hand the file to
+both: this script with --npy, artsim's UniquenessBenchmark with -p data=file:/path/x.npy
+(side_by_side.py --areas recommend does exactly that). --json prints one JSON object.
 
 Run single-threaded for a fair comparison with artsim's single-threaded flat index:
   OPENBLAS_NUM_THREADS=1 OMP_NUM_THREADS=1 /usr/bin/python3 artsim-bench/python/uniqueness_reference.py 100000 64
 """
-import sys
 import time
 
 import numpy as np
@@ -30,13 +32,30 @@ def uniqueness(x):
 
 
 def main():
-    n = int(sys.argv[1]) if len(sys.argv) > 1 else 20000
-    dim = int(sys.argv[2]) if len(sys.argv) > 2 else 64
-    x = blobs(n, dim)
-    t0 = time.perf_counter()
-    u = uniqueness(x)
-    secs = time.perf_counter() - t0
-    print(f"sklearn brute cosine uniqueness n={n} dim={dim}: {secs:.2f} s (max {u.max():.3f}, mean {u.mean():.4f})")
+    import argparse
+    import json
+    ap = argparse.ArgumentParser()
+    ap.add_argument("n", nargs="?", type=int, default=20000)
+    ap.add_argument("dim", nargs="?", type=int, default=64)
+    ap.add_argument("--npy", help="read the vectors from this float32 .npy instead of drawing blobs")
+    ap.add_argument("--write-npy", help="draw the blobs, write them here as float32 .npy and exit")
+    ap.add_argument("--reps", type=int, default=1)
+    ap.add_argument("--json", action="store_true")
+    a = ap.parse_args()
+    if a.write_npy:
+        np.save(a.write_npy, np.ascontiguousarray(blobs(a.n, a.dim), dtype=np.float32))
+        return
+    x = np.load(a.npy).astype(np.float32) if a.npy else blobs(a.n, a.dim)
+    n, dim = x.shape
+    best = float("inf")
+    for _ in range(a.reps):
+        t0 = time.perf_counter()
+        u = uniqueness(x)
+        best = min(best, time.perf_counter() - t0)
+    if a.json:
+        print(json.dumps({"n": n, "dim": dim, "seconds": best, "max": float(u.max()), "mean": float(u.mean())}))
+    else:
+        print(f"sklearn brute cosine uniqueness n={n} dim={dim}: {best:.2f} s (max {u.max():.3f}, mean {u.mean():.4f})")
 
 
 if __name__ == "__main__":

@@ -23,6 +23,28 @@ public record BenchData(float[][] base, int[] baseLabels, float[][] queries) {
   /** Where Debian installs Fashion-MNIST. */
   public static final Path FASHION_DIR = Path.of("/usr/share/datasets/fashion-mnist");
 
+  /**
+   * A data set by name: {@code fmnist}, {@code clip512}, or {@code file:/path/x.npy} /
+   * {@code file:/path/x.fvecs} (see {@link org.artsim.bench.data.VectorFiles}): the first {@code n}
+   * rows of the file are the base, the next {@code q} rows the queries (labels are all 0).
+   */
+  public static BenchData named(String name, int n, int q) {
+    if (name.equals("fmnist")) {
+      return fashionMnist(n, q);
+    }
+    if (name.equals("clip512")) {
+      return clustered(n, q, 512, 42);
+    }
+    if (org.artsim.bench.data.VectorFiles.isFile(name)) {
+      float[][] all = org.artsim.bench.data.VectorFiles.read(Path.of(name.substring(org.artsim.bench.data.VectorFiles.PREFIX.length())));
+      if (all.length < n + q) {
+        throw new org.artsim.ArtsimException(name + " has " + all.length + " rows; need n + queries = " + (n + q) + "; lower --n or --queries");
+      }
+      return new BenchData(java.util.Arrays.copyOfRange(all, 0, n), new int[n], java.util.Arrays.copyOfRange(all, n, n + q));
+    }
+    throw new org.artsim.ArtsimException("unknown data set " + name + "; use fmnist, clip512 or file:/path/x.npy|.fvecs");
+  }
+
   /** The first {@code n} training images as base and the first {@code q} test images as queries. */
   public static BenchData fashionMnist(int n, int q) {
     try {

@@ -32,6 +32,11 @@ import org.artsim.index.HnswConfig;
  *   org.artsim.bench.index.RecallHarness --data fmnist --n 60000 --queries 1000 \
  *   --providers hnsw-lucene,hnsw --ef 10,20,40,80,160,320 --threads 2 --out recall.csv
  * </pre>
+ *
+ * {@code --data} is {@code fmnist} (L2), {@code clip512} (cosine) or a user file
+ * {@code file:/path/x.npy} / {@code file:/path/x.fvecs} (first {@code n} rows indexed, next
+ * {@code queries} rows queried; {@code --metric l2|cosine|dot}, default l2; {@code --label} names
+ * the data column of the CSV).
  */
 public final class RecallHarness {
   private static final java.lang.management.ThreadMXBean CPU = java.lang.management.ManagementFactory.getThreadMXBean();
@@ -54,8 +59,9 @@ public final class RecallHarness {
     int[] efs = java.util.Arrays.stream(opt.getOrDefault("ef", "10,20,40,80,160,320").split(",")).mapToInt(Integer::parseInt).toArray();
     Path out = Path.of(opt.getOrDefault("out", "recall-" + dataName + ".csv"));
 
-    BenchData data = dataName.equals("fmnist") ? BenchData.fashionMnist(n, nq) : BenchData.clustered(n, nq, 512, 42);
-    Metric metric = dataName.equals("fmnist") ? Metric.L2 : Metric.COSINE;
+    BenchData data = BenchData.named(dataName, n, nq);
+    Metric metric = Metric.parse(opt.getOrDefault("metric", dataName.equals("clip512") ? "cosine" : "l2"));
+    String label = opt.getOrDefault("label", dataName.startsWith("file:") ? "file" : dataName);
     int dim = data.base()[0].length;
     var entries = new ArrayList<VectorEntry>(data.base().length);
     for (int i = 0; i < data.base().length; i++) {
@@ -94,7 +100,7 @@ public final class RecallHarness {
             bestCpu = Math.max(bestCpu, nq / ((CPU.getCurrentThreadCpuTime() - c) / 1e9));
             recall = rsum / nq;
           }
-          String row = String.format(Locale.ROOT, "%s,%s,%d,%d,%d,%.4f,%.0f,%.0f,%.1f,%.1f", dataName, provider, entries.size(), dim, ef, recall, best, bestCpu, build, buildCpu);
+          String row = String.format(Locale.ROOT, "%s,%s,%d,%d,%d,%.4f,%.0f,%.0f,%.1f,%.1f", label, provider, entries.size(), dim, ef, recall, best, bestCpu, build, buildCpu);
           System.err.println(row);
           rows.add(row);
         }

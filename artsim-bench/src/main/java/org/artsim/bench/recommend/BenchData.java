@@ -15,15 +15,22 @@ final class BenchData {
 
   private BenchData() {}
 
-  /** {@code "fmnist"}: the first n training images (784-d, 0-255); {@code "blobsD"}: n points of D dims around n/100 centres. */
+  /** {@code "fmnist"}: the first n training images (784-d, 0-255); {@code "blobsD"}: n points of D dims around n/100 centres; {@code "file:/path/x.npy"} or {@code .fvecs}: its first n rows. */
   static float[][] load(String name, int n) {
     if (name.equals("fmnist")) {
       return fashionMnist(n);
     }
+    if (org.artsim.bench.data.VectorFiles.isFile(name)) {
+      float[][] all = org.artsim.bench.data.VectorFiles.read(Path.of(name.substring(org.artsim.bench.data.VectorFiles.PREFIX.length())));
+      if (all.length < n) {
+        throw new IllegalArgumentException(name + " has " + all.length + " rows, fewer than n = " + n);
+      }
+      return java.util.Arrays.copyOf(all, n);
+    }
     if (name.startsWith("blobs")) {
       return blobs(n, Integer.parseInt(name.substring(5)), Math.max(10, n / 100), 42);
     }
-    throw new IllegalArgumentException("unknown data set " + name + "; use fmnist or blobs<dim>");
+    throw new IllegalArgumentException("unknown data set " + name + "; use fmnist, blobs<dim> or file:/path/x.npy|.fvecs");
   }
 
   static float[][] fashionMnist(int n) {
