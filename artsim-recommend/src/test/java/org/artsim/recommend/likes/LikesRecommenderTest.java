@@ -6,9 +6,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.SplittableRandom;
 import org.artsim.Artsim;
 import org.artsim.ConfigException;
 import org.artsim.FileFormatException;
@@ -24,6 +26,8 @@ import org.artsim.VectorEntry;
 import org.artsim.VectorIndex;
 import org.artsim.recommend.LikesConfig;
 import org.artsim.testing.FashionMnist;
+import org.artsim.testing.Seeds;
+import org.artsim.vector.MeanCentring;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,6 +35,8 @@ import org.junit.jupiter.api.io.TempDir;
 class LikesRecommenderTest {
   static FashionMnist data;
   static VectorIndex fmnist;
+  /** The same images, mean-centred, in a cosine index. */
+  static VectorIndex centred;
 
   @BeforeAll
   static void load() {
@@ -41,6 +47,9 @@ class LikesRecommenderTest {
       entries.add(new VectorEntry(id(i), data.trainImages()[i], Labels.of("class", String.valueOf(data.trainLabels()[i]))));
     }
     fmnist.addAll(entries);
+    var centring = MeanCentring.fit(Arrays.asList(data.trainImages()));
+    centred = Artsim.index("flat", 784, Metric.COSINE, Map.of("initial_capacity", "2400"));
+    centred.addAll(entries.stream().map(e -> new VectorEntry(e.id(), centring.apply(e.vector()), e.labels())).toList());
   }
 
   static String id(int i) {
@@ -63,7 +72,7 @@ class LikesRecommenderTest {
   }
 
   /** {@code count} distinct random training items of a class. */
-  static List<String> randomOfClass(int cls, int count, java.util.SplittableRandom r) {
+  static List<String> randomOfClass(int cls, int count, SplittableRandom r) {
     var all = firstOfClass(cls, Integer.MAX_VALUE);
     var out = new ArrayList<String>();
     while (out.size() < count) {
@@ -79,7 +88,7 @@ class LikesRecommenderTest {
   static double[] classShares(VectorIndex index, int trials) {
     Recommender rec = Artsim.recommender("likes", index);
     double[] shares = new double[10];
-    var r = new java.util.SplittableRandom(org.artsim.testing.Seeds.master());
+    var r = new SplittableRandom(Seeds.master());
     for (int cls = 0; cls < 10; cls++) {
       for (int t = 0; t < trials; t++) {
         var session = rec.newSession();
@@ -106,14 +115,95 @@ class LikesRecommenderTest {
   @Test
   void likingFiveItemsOfAClassRecommendsThatClass() {
     double[] l2 = classShares(fmnist, 5);
-    String all = java.util.Arrays.toString(l2);
+    String all = Arrays.toString(l2);
     for (int cls : new int[] {0, 1, 7, 8, 9}) {
       assertThat(l2[cls]).as("class %d (%s); all shares %s", cls, FashionMnist.CLASSES[cls], all).isGreaterThanOrEqualTo(0.8);
     }
     for (int cls = 0; cls < 10; cls++) {
       assertThat(l2[cls]).as("class %d (%s); all shares %s", cls, FashionMnist.CLASSES[cls], all).isGreaterThanOrEqualTo(0.3);
     }
-    assertThat(java.util.Arrays.stream(l2).average().orElseThrow()).as("mean share; %s", all).isGreaterThanOrEqualTo(0.7);
+    assertThat(Arrays.stream(l2).average().orElseThrow()).as("mean share; %s", all).isGreaterThanOrEqualTo(0.7);
+  }
+
+  /**
+   * The issue's measure on a representation where the classes differ by direction: mean-centred
+   * pixels in a cosine index ({@link MeanCentring}). Averaged over the ten classes, at least 80% of
+   * the recommendations come from the liked class (measured 0.81–0.83 on this subset over seven
+   * master seeds, 0.84 on all 60,000 training images); shirt and sandal stay below that (0.40–0.74,
+   * see the module README), so each class is held to 3× chance. On raw pixels under cosine the
+   * mean falls short of 80%, which is what the centring changes.
+   */
+  @Test
+  void likingFiveItemsOfAClassRecommendsThatClassOnCentredVectors() {
+    double[] shares = classShares(centred, 10);
+    String all = Arrays.toString(shares);
+    assertThat(Arrays.stream(shares).average().orElseThrow()).as("mean share; %s", all).isGreaterThanOrEqualTo(0.8);
+    for (int cls = 0; cls < 10; cls++) {
+      assertThat(shares[cls]).as("class %d (%s); all shares %s", cls, FashionMnist.CLASSES[cls], all).isGreaterThanOrEqualTo(0.3);
+    }
+    double[] raw = classShares(cosineIndex(), 10);
+    assertThat(Arrays.stream(raw).average().orElseThrow()).as("raw cosine shares %s", Arrays.toString(raw)).isLessThan(0.8);
+  }
+
+  /**
+   * Two tastes liked together (5 items of each of two classes, every one of the 45 class pairs,
+   * twice) in multi-interest mode on centred vectors, 20 recommendations each. The measure is the
+   * smaller of the two classes' shares. Measured: multi-interest 0.30 on average against 0.09 for
+   * the plain mean of all likes, and 0.35 for an oracle that splits the likes by their true class
+   * and takes 10 recommendations per class; both tastes get at least 3 of the 20 in 87% of the
+   * sessions. The clustering of ten pixel vectors sometimes mixes the classes, which is why the
+   * oracle is not reached.
+   */
+  @Test
+  void multiInterestServesBothTastesAcrossClassPairs() {
+    var r = new SplittableRandom(Seeds.master());
+    var multiRec = Artsim.recommender("likes", centred, LikesConfig.defaults().withMultiInterest(true));
+    var plainRec = Artsim.recommender("likes", centred);
+    double multi = 0;
+    double plain = 0;
+    double oracle = 0;
+    int served = 0;
+    int sessions = 0;
+    for (int a = 0; a < 10; a++) {
+      for (int b = a + 1; b < 10; b++) {
+        for (int trial = 0; trial < 2; trial++) {
+          List<String> likesA = randomOfClass(a, 5, r);
+          List<String> likesB = randomOfClass(b, 5, r);
+          var m = multiRec.newSession();
+          var p = plainRec.newSession();
+          for (var s : List.of(m, p)) {
+            likesA.forEach(s::like);
+            likesB.forEach(s::like);
+          }
+          double mm = minShare(m.recommend(20).hits(), a, b);
+          multi += mm;
+          plain += minShare(p.recommend(20).hits(), a, b);
+          oracle += minShare(concat(recommendFor(plainRec, likesA, 10), recommendFor(plainRec, likesB, 10)), a, b);
+          served += mm >= 3 / 20.0 ? 1 : 0;
+          sessions++;
+        }
+      }
+    }
+    String what = String.format("mean min share: multi %.3f, plain %.3f, oracle split %.3f; both served in %d of %d", multi / sessions, plain / sessions, oracle / sessions, served, sessions);
+    assertThat(multi).as(what).isGreaterThanOrEqualTo(0.8 * oracle);
+    assertThat(multi).as(what).isGreaterThanOrEqualTo(3 * plain);
+    assertThat(served).as(what).isGreaterThanOrEqualTo((int) Math.ceil(0.8 * sessions));
+  }
+
+  static double minShare(List<Hit> hits, int a, int b) {
+    return Math.min(share(hits, a), share(hits, b));
+  }
+
+  static List<Hit> recommendFor(Recommender rec, List<String> likes, int k) {
+    var session = rec.newSession();
+    likes.forEach(session::like);
+    return session.recommend(k).hits();
+  }
+
+  static List<Hit> concat(List<Hit> a, List<Hit> b) {
+    var all = new ArrayList<Hit>(a);
+    all.addAll(b);
+    return all;
   }
 
   static VectorIndex cosineIndex() {
