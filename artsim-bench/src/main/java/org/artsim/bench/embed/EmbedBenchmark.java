@@ -34,13 +34,17 @@ import org.openjdk.jmh.annotations.Warmup;
  * inference, L2 normalisation. One operation embeds {@code batch} images with one {@code
  * embedImages} call, so images/s = ops/s &times; batch.
  *
- * <p>The CNN models are full-size random-weight ResNet-50s made by {@code
- * artsim-bench/python/embed_resnet50.py --out DIR} (TorchScript {@code resnet50.pt} and ONNX
- * {@code resnet50.onnx}); point {@code -Dartsim.bench.models=DIR} at them (default {@code
- * /tmp/artsim-bench-models}). {@code clip-vit-pytorch} is a ViT-B/32-shaped CLIP image tower
- * ({@code embed_resnet50.py --clip --out DIR}: {@code clip_vit_b32.pt} with {@code encode_image}/{@code
- * encode_text}, and a {@code tokenizer.json}); CLIP preprocessing. The {@code color} embedder needs no model. Add {@code -p
- * device=gpu:0} on a GPU machine with the jar built with {@code -Pcuda}.
+ * <p>The CNN models are one full-size random-weight ResNet-50 made by {@code
+ * artsim-bench/python/embed_resnet50.py --out DIR}, for three engines: TorchScript {@code
+ * resnet50.pt} ({@code resnet50-pytorch}), ONNX {@code resnet50.onnx} ({@code resnet50-onnx}) and a
+ * TensorFlow SavedModel {@code resnet50_tf/savedmodel} ({@code resnet50-tensorflow}; written by
+ * {@link MakeTfResNet50} from the same weights, checked against Python torch's output). The CLIP
+ * models are a ViT-B/32-shaped image tower ({@code embed_resnet50.py --clip --out DIR}): TorchScript
+ * {@code clip_vit_b32.pt} with {@code encode_image}/{@code encode_text} ({@code clip-vit-pytorch})
+ * and the published two-graph ONNX layout {@code clip_onnx/} ({@code clip-vit-onnx}), each with a
+ * {@code tokenizer.json}; CLIP preprocessing. Point {@code -Dartsim.bench.models=DIR} at them
+ * (default {@code /tmp/artsim-bench-models}). The {@code color} embedder needs no model. Add {@code
+ * -p device=gpu:0} on a GPU machine with the jar built with {@code -Pcuda}.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -49,8 +53,8 @@ import org.openjdk.jmh.annotations.Warmup;
 @Warmup(iterations = 1, time = 15)
 @Measurement(iterations = 2, time = 20)
 public class EmbedBenchmark {
-  /** {@code color}, {@code resnet50-pytorch}, {@code resnet50-onnx}, {@code clip-vit-pytorch}. */
-  @Param({"color", "resnet50-pytorch", "resnet50-onnx", "clip-vit-pytorch"})
+  /** The embedder and engine: see the class comment. */
+  @Param({"color", "resnet50-pytorch", "resnet50-onnx", "resnet50-tensorflow", "clip-vit-pytorch", "clip-vit-onnx"})
   public String embedder;
 
   /** Images per {@code embedImages} call (and per inference batch). */
@@ -69,21 +73,12 @@ public class EmbedBenchmark {
     Path models = Path.of(System.getProperty("artsim.bench.models", "/tmp/artsim-bench-models"));
     e = switch (embedder) {
       case "color" -> Artsim.imageEmbedder("color", null);
-      case "resnet50-pytorch", "resnet50-onnx" -> {
-        Path m = models.resolve(embedder.endsWith("onnx") ? "resnet50.onnx" : "resnet50.pt");
-        if (!Files.exists(m)) {
-          throw new IllegalStateException(m + " is missing; run artsim-bench/python/embed_resnet50.py --out " + models);
-        }
-        yield Artsim.imageEmbedder("resnet50", Map.of("model", m.toString(), "batch_size", Integer.toString(batch), "device", device));
-      }
-      case "clip-vit-pytorch" -> {
-        Path m = models.resolve("clip_vit_b32.pt");
-        if (!Files.exists(m)) {
-          throw new IllegalStateException(m + " is missing; run artsim-bench/python/embed_resnet50.py --clip --out " + models);
-        }
-        yield (ImageEmbedder) Artsim.embedder("clip", Map.of("model", m.toString(), "batch_size", Integer.toString(batch), "device", device));
-      }
-      default -> throw new IllegalArgumentException(embedder);
+      case "resnet50-pytorch" -> Artsim.imageEmbedder("resnet50", settings(models, "resnet50.pt", "--out"));
+      case "resnet50-onnx" -> Artsim.imageEmbedder("resnet50", settings(models, "resnet50.onnx", "--out"));
+      case "resnet50-tensorflow" -> Artsim.imageEmbedder("resnet50", settings(models, "resnet50_tf/savedmodel", "--out (then MakeTfResNet50)"));
+      case "clip-vit-pytorch" -> (ImageEmbedder) Artsim.embedder("clip", settings(models, "clip_vit_b32.pt", "--clip --out"));
+      case "clip-vit-onnx" -> (ImageEmbedder) Artsim.embedder("clip", settings(models, "clip_onnx", "--clip --out"));
+      default -> throw new IllegalArgumentException("unknown embedder " + embedder + "; see the @Param list");
     };
     images = new ArrayList<>();
     var rnd = new SplittableRandom(42);
@@ -99,6 +94,14 @@ public class EmbedBenchmark {
       g.dispose();
       images.add(new ImageSource.OfImage(img, "bench" + i));
     }
+  }
+
+  private Map<String, String> settings(Path models, String model, String howToMake) {
+    Path m = models.resolve(model);
+    if (!Files.exists(m)) {
+      throw new IllegalStateException(m + " is missing; run artsim-bench/python/embed_resnet50.py " + howToMake + " " + models);
+    }
+    return Map.of("model", m.toString(), "batch_size", Integer.toString(batch), "device", device);
   }
 
   @TearDown(Level.Trial)
