@@ -10,7 +10,7 @@ same data, in the same run, written as tables of ratios to artsim-bench/RESULTS.
 Sizes: --smoke (n ~ 3,000, a few queries, JMH -wi 0 -i 1 -r 1: checks every area end to end, the
 figures mean nothing), --quick (minutes per area on 2 cores), default, --full (issue sizes, incl.
 k-medoids/CLARA at n = 50,000 and uniqueness at 100,000). Areas: flat, text, hnsw, trees,
-recommend, and embed when artsim-bench/python/sbs_embed.py exists.
+recommend, embed (--device gpu:0 runs the embedders on a GPU with a jar built with -Pcuda).
 
 Each area runs its reference script (a JSON object on stdout) and then the matching JMH benchmarks
 (`-rf json`), alternating so both see the same machine state; a reference whose Python package is
@@ -45,7 +45,7 @@ def machine():
     simd = "AVX-512" if "avx512f" in flags else ("AVX2" if "avx2" in flags else "no AVX2")
     mem = sh("free -g | awk '/Mem:/ {print $2}'")
     java = sh(f"{java_bin()} -version 2>&1 | head -1")
-    pkgs = sh("dpkg-query -W -f='${Package} ${Version}\\n' python3-faiss python3-hnswlib python3-sklearn python3-torch libopenblas0-pthread 2>/dev/null")
+    pkgs = sh("dpkg-query -W -f='${Package} ${Version}\\n' python3-faiss python3-hnswlib python3-sklearn python3-torch python3-torchvision libopenblas0-pthread 2>/dev/null")
     return {"cpu": f"{model}, {os.cpu_count()} cores, {simd}", "memory": f"{mem} GiB", "os": platform.platform(),
             "java": java, "references": pkgs.replace("\n", "; ")}
 
@@ -61,14 +61,21 @@ def run_reference(script, args):
     if p.returncode != 0:
         missing = re.search(r"No module named '([^']+)'", p.stderr)
         reason = f"python module {missing.group(1)} is not installed" if missing else p.stderr.strip().splitlines()[-1:]
-        return {"skipped": str(reason)}, " ".join(cmd)
-    return json.loads(p.stdout.strip().splitlines()[-1]), " ".join(cmd)
+        return {"skipped": str(reason)}, shown(cmd)
+    return json.loads(p.stdout.strip().splitlines()[-1]), shown(cmd)
 
 
-def run_jmh(pattern, params, quick):
+def shown(cmd):
+    """A command as RESULTS.md prints it: paths relative to the repository, temporary result files named result.json."""
+    return " ".join(os.path.relpath(c, ROOT) if c.startswith(ROOT) else c for c in cmd)
+
+
+def run_jmh(pattern, params, quick, timing=None):
+    """Runs JMH benchmarks; timing (a list of JMH options) replaces the size setting's iterations."""
     out = tempfile.NamedTemporaryFile(suffix=".json", delete=False).name
-    timing = (["-wi", "0", "-i", "1", "-r", "1", "-w", "1"] if MODE == "smoke"
-              else ["-wi", "1", "-w", "3", "-i", "2", "-r", "4"] if quick else [])
+    if timing is None:
+        timing = (["-wi", "0", "-i", "1", "-r", "1", "-w", "1"] if MODE == "smoke"
+                  else ["-wi", "1", "-w", "3", "-i", "2", "-r", "4"] if quick else [])
     cmd = [java_bin(), "--add-modules", "jdk.incubator.vector", "-Dai.djl.offline=true", "-jar", JAR, pattern,
            "-f", "1", "-rf", "json", "-rff", out] + timing
     for k, v in params.items():
@@ -80,9 +87,10 @@ def run_jmh(pattern, params, quick):
     scores = {}
     for r in results:
         name = r["benchmark"].rsplit(".", 1)[-1]
-        key = name + "".join(f"[{k}={v}]" for k, v in sorted(r.get("params", {}).items()) if k not in params)
+        key = name + "".join(f"[{k}={v}]" for k, v in sorted(r.get("params", {}).items()) if k not in params or "," in str(params[k]))
         scores[key] = (r["primaryMetric"]["score"], r["primaryMetric"]["scoreError"], r["primaryMetric"]["scoreUnit"])
-    return scores, " ".join(["java", "--add-modules", "jdk.incubator.vector", "-jar", "artsim-bench/target/benchmarks.jar"] + cmd[6:])
+    return scores, " ".join(["java", "--add-modules", "jdk.incubator.vector", "-jar", "artsim-bench/target/benchmarks.jar"]
+                            + ["result.json" if c == out else c for c in cmd[6:]])
 
 
 def fmt(x):
@@ -355,15 +363,89 @@ def area_recommend(quick):
     return "Recommend: k-medoids, uniqueness, likes", rows, cmds, notes, ref.get("skipped")
 
 
-AREAS = {"flat": area_flat, "text": area_text, "hnsw": area_hnsw, "trees": area_trees, "recommend": area_recommend}
-if os.path.exists(os.path.join(os.path.dirname(os.path.abspath(__file__)), "sbs_embed.py")):
-    sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-    import sbs_embed  # noqa: E402  (written separately; registers the embed area)
-    AREAS["embed"] = lambda quick: sbs_embed.area_embed(quick, sys.modules[__name__])
+MODELS = os.environ.get("ARTSIM_BENCH_MODELS", "/tmp/artsim-bench-models")
+DEVICE = "cpu"  # set by main() from --device
+
+
+def ensure_models():
+    """The benchmark models (random weights, not committed): made once by embed_resnet50.py and MakeTfResNet50."""
+    made = []
+    if not all(os.path.exists(os.path.join(MODELS, f)) for f in ("resnet50.pt", "resnet50.onnx", "resnet50_tf/graph.txt")):
+        subprocess.run([PY, os.path.join(ROOT, "artsim-bench", "python", "embed_resnet50.py"), "--out", MODELS], cwd=ROOT, check=True,
+                       capture_output=True)
+        made.append("resnet50")
+    if not os.path.exists(os.path.join(MODELS, "resnet50_tf", "savedmodel", "saved_model.pb")):
+        run_java("org.artsim.bench.embed.MakeTfResNet50", [os.path.join(MODELS, "resnet50_tf")])
+        made.append("resnet50 SavedModel")
+    if not all(os.path.exists(os.path.join(MODELS, f)) for f in ("clip_vit_b32.pt", "clip_onnx/vision_model.onnx")):
+        subprocess.run([PY, os.path.join(ROOT, "artsim-bench", "python", "embed_resnet50.py"), "--clip", "--out", MODELS], cwd=ROOT,
+                       check=True, capture_output=True)
+        made.append("clip")
+    return made
+
+
+def area_embed(quick):
+    try:
+        import torchvision  # noqa: F401  (the models and the reference need it)
+        ensure_models()
+    except (ImportError, subprocess.CalledProcessError) as e:
+        return ("Embedders (images/s)", [], [], f"Not run: the benchmark models could not be made ({e}); "
+                "install python3-torch and python3-torchvision.", str(e))
+    batches = [1, 32] if DEVICE == "cpu" else [1, 32, 128]
+    seconds = size(2, 8, 15, 20)
+    timing = (["-wi", "0", "-i", "1", "-r", "1", "-w", "1"] if MODE == "smoke" else
+              ["-wi", "1", "-w", "8", "-i", "2", "-r", "8"] if quick else ["-wi", "1", "-w", "15", "-i", "3", "-r", "15"])
+    ref_device = [] if DEVICE == "cpu" else ["--device", "cuda"]
+    bs = ",".join(map(str, batches))
+    refs, cmds = {}, []
+    for model, extra in (("resnet50", []), ("clip-vit", ["--clip"])):
+        r, cmd = run_reference("embed_resnet50.py", ["--bench", "--json", "--out", MODELS, "--threads", "2", "--seconds", str(seconds),
+                                                    "--batches", bs] + extra + ref_device)
+        refs[model] = r
+        cmds.append(cmd)
+    embedders = ["resnet50-pytorch", "resnet50-onnx", "resnet50-tensorflow", "clip-vit-pytorch", "clip-vit-onnx"]
+    if DEVICE != "cpu":  # only the PyTorch natives have a GPU build on Maven Central (the cuda profile)
+        embedders = [e for e in embedders if e.endswith("pytorch")]
+    jmh, jmh_cmd = run_jmh("EmbedBenchmark", {"embedder": ",".join(["color"] + embedders), "batch": bs, "device": DEVICE}, quick,
+                           timing + ["-jvmArgsAppend", f"-Dartsim.bench.models={MODELS}"])
+    cmds.append(jmh_cmd)
+    for model, extra in (("resnet50", []), ("clip-vit", ["--clip"])):  # the reference again, after the JMH run
+        r, _ = run_reference("embed_resnet50.py", ["--bench", "--json", "--out", MODELS, "--threads", "2", "--seconds", str(seconds),
+                                                  "--batches", bs] + extra + ref_device)
+        for key, v in r.items():
+            if key.startswith(("inference_b", "end_to_end_b")) and isinstance(v, float):
+                refs[model][key] = max(v, refs[model].get(key, 0))
+    skipped = next((r["skipped"] for r in refs.values() if "skipped" in r), None)
+    engines = {"pytorch": "DJL PyTorch 2.5.1", "onnx": "DJL ONNX Runtime 1.20", "tensorflow": "DJL TensorFlow 2.16.1"}
+    rows = []
+    for name in embedders:
+        model, engine = name.rsplit("-", 1)
+        for b in batches:
+            key = f"embedBatch[batch={b}][embedder={name}]"
+            ours = jmh[key][0] * b if key in jmh else None
+            theirs = refs[model].get(f"end_to_end_b{b}")
+            rows.append((f"{'ResNet-50' if model == 'resnet50' else 'CLIP ViT-B/32 image tower'}, {engines[engine]}, batch {b}, end to end",
+                         ours, theirs, f"Python torch {refs[model].get('torch', '')} end to end, same network (TorchScript), "
+                         f"inference alone {fmt(refs[model].get(f'inference_b{b}'))}", "≥ 0.9" if engine == "pytorch" else "—"))
+    for b in batches:
+        key = f"embedBatch[batch={b}][embedder=color]"
+        rows.append((f"weights-free color, batch {b}", jmh[key][0] * b if key in jmh else None, None, "— (no model, no reference)", "—"))
+    notes = (f"Device {DEVICE}. One operation embeds a batch of decoded 320×256 RGB images with one embedImages call (preprocessing in "
+             "parallel, inference, L2 normalisation); images/s = ops/s × batch. Every model has random weights (the arithmetic does not "
+             "depend on them): one torchvision ResNet-50 (2048-d) as TorchScript, ONNX and a TensorFlow SavedModel built from the same "
+             "weights by MakeTfResNet50 (its output is checked against Python torch's), and a ViT-B/32-shaped CLIP image tower as "
+             "TorchScript and as the two-graph ONNX export. The reference runs the TorchScript file in Python torch with 2 threads, "
+             "from PIL images through torchvision's transforms (sequential) to normalised vectors; it ran before and after the JMH "
+             "run and its better figure is shown. The ONNX and TensorFlow rows set a different engine beside the same reference. "
+             f"Models in {MODELS} (made on first use by embed_resnet50.py and MakeTfResNet50).")
+    return "Embedders (images/s)", rows, cmds, notes, skipped
+
+
+AREAS = {"flat": area_flat, "text": area_text, "hnsw": area_hnsw, "trees": area_trees, "recommend": area_recommend, "embed": area_embed}
 
 
 def main():
-    global MODE, RESULTS_DIR, OUT_MD
+    global MODE, RESULTS_DIR, OUT_MD, DEVICE
     ap = argparse.ArgumentParser()
     ap.add_argument("--areas", default=",".join(AREAS))
     size_group = ap.add_mutually_exclusive_group()
@@ -372,7 +454,9 @@ def main():
     size_group.add_argument("--smoke", action="store_true", help="tiny sizes (n ~ 3,000), JMH -wi 0 -i 1 -r 1: end-to-end check only")
     ap.add_argument("--out", default=OUT_MD)
     ap.add_argument("--results-dir", default=RESULTS_DIR, help="where the recall CSVs and PNGs go")
+    ap.add_argument("--device", default="cpu", help="embedders' device: cpu or gpu:0 (jar built with -Pcuda; batches 1, 32, 128)")
     a = ap.parse_args()
+    DEVICE = a.device
     MODE = "smoke" if a.smoke else "quick" if a.quick else "full" if a.full else "default"
     RESULTS_DIR, OUT_MD = os.path.abspath(a.results_dir), os.path.abspath(a.out)
     a.quick = a.quick or a.smoke
