@@ -8,6 +8,7 @@ torch on the same machine.
     /usr/bin/python3 artsim-bench/python/embed_resnet50.py --clip --out /tmp/artsim-bench-models  # ViT-B/32-shaped CLIP tower
     /usr/bin/python3 artsim-bench/python/embed_resnet50.py --clip --bench --threads 2 --seconds 30
     /usr/bin/python3 artsim-bench/python/embed_resnet50.py --bench --json   # one JSON object instead of lines
+    /usr/bin/python3 artsim-bench/python/embed_resnet50.py --bench --model artsim-embed/src/test/resources/fixtures/cnn/tiny_resnet.pt
 
 Making the models also writes, for the TensorFlow engine, resnet50_tf/: the same network (BatchNorm folded
 into the convolutions) as a plain op list (graph.txt) with its weights (weights.f32, HWIO) and a probe
@@ -164,7 +165,7 @@ def timed(fn, seconds):
 CLIP_MEAN, CLIP_STD = [0.48145466, 0.4578275, 0.40821073], [0.26862954, 0.26130258, 0.27577711]
 
 
-def bench(out, threads, seconds, clip, batches, as_json, device):
+def bench(out, threads, seconds, clip, batches, as_json, device, model=None):
     """images/s of the TorchScript model at each batch size: inference only on ready tensors, and end to end
     from decoded PIL images through torchvision's transforms (sequential) and L2 normalisation."""
     torch.set_num_threads(threads)
@@ -176,10 +177,10 @@ def bench(out, threads, seconds, clip, batches, as_json, device):
         tf = T.Compose([T.Resize(224, interpolation=T.InterpolationMode.BICUBIC), T.CenterCrop(224), T.ToTensor(),
                         T.Normalize(CLIP_MEAN, CLIP_STD)])
     else:
-        m = torch.jit.load(os.path.join(out, "resnet50.pt"), map_location=device).eval()
+        m = torch.jit.load(model or os.path.join(out, "resnet50.pt"), map_location=device).eval()
         run = m
         tf = T.Compose([T.Resize(256), T.CenterCrop(224), T.ToTensor(), T.Normalize([0.485, 0.456, 0.406], [0.229, 0.224, 0.225])])
-    name = "clip-vit" if clip else "resnet50"
+    name = "clip-vit" if clip else os.path.basename(model) if model else "resnet50"
     result = {"model": name, "torch": torch.__version__, "threads": torch.get_num_threads(), "seconds": seconds, "device": device}
     sync = torch.cuda.synchronize if device != "cpu" else (lambda: None)
     if not as_json:
@@ -212,9 +213,10 @@ if __name__ == "__main__":
     ap.add_argument("--batches", default="1,32", help="batch sizes to time, comma-separated")
     ap.add_argument("--json", action="store_true", help="with --bench: print one JSON object")
     ap.add_argument("--device", default="cpu", help="with --bench: cpu or cuda (needs a torch built with CUDA)")
+    ap.add_argument("--model", help="with --bench: time this TorchScript CNN (ImageNet preprocessing) instead of resnet50.pt")
     a = ap.parse_args()
     if a.bench:
-        bench(a.out, a.threads, a.seconds, a.clip, [int(b) for b in a.batches.split(",")], a.json, a.device)
+        bench(a.out, a.threads, a.seconds, a.clip, [int(b) for b in a.batches.split(",")], a.json, a.device, a.model)
     elif a.clip:
         make_clip(a.out, a.tokenizer)
     else:

@@ -398,7 +398,9 @@ def area_embed(quick):
     ref_device = [] if DEVICE == "cpu" else ["--device", "cuda"]
     bs = ",".join(map(str, batches))
     refs, cmds = {}, []
-    for model, extra in (("resnet50", []), ("clip-vit", ["--clip"])):
+    tiny = "artsim-embed/src/test/resources/fixtures/cnn/tiny_resnet.pt"
+    ref_models = (("resnet50", []), ("clip-vit", ["--clip"]), ("tiny", ["--model", tiny]))
+    for model, extra in ref_models:
         r, cmd = run_reference("embed_resnet50.py", ["--bench", "--json", "--out", MODELS, "--threads", "2", "--seconds", str(seconds),
                                                     "--batches", bs] + extra + ref_device)
         refs[model] = r
@@ -406,10 +408,13 @@ def area_embed(quick):
     embedders = ["resnet50-pytorch", "resnet50-onnx", "resnet50-tensorflow", "clip-vit-pytorch", "clip-vit-onnx"]
     if DEVICE != "cpu":  # only the PyTorch natives have a GPU build on Maven Central (the cuda profile)
         embedders = [e for e in embedders if e.endswith("pytorch")]
-    jmh, jmh_cmd = run_jmh("EmbedBenchmark", {"embedder": ",".join(["color"] + embedders), "batch": bs, "device": DEVICE}, quick,
+    jmh, jmh_cmd = run_jmh("EmbedBenchmark", {"embedder": ",".join(["color", "tiny-pytorch"] + embedders), "batch": bs, "device": DEVICE}, quick,
                            timing + ["-jvmArgsAppend", f"-Dartsim.bench.models={MODELS}"])
     cmds.append(jmh_cmd)
-    for model, extra in (("resnet50", []), ("clip-vit", ["--clip"])):  # the reference again, after the JMH run
+    inference, inference_cmd = run_jmh("DjlInferenceBenchmark", {"model": "resnet50.pt,tiny.pt" + (",resnet50.onnx" if DEVICE == "cpu" else ""),
+                                                                 "batch": bs}, quick, timing + ["-jvmArgsAppend", f"-Dartsim.bench.models={MODELS}"])
+    cmds.append(inference_cmd)
+    for model, extra in ref_models:  # the reference again, after the JMH runs
         r, _ = run_reference("embed_resnet50.py", ["--bench", "--json", "--out", MODELS, "--threads", "2", "--seconds", str(seconds),
                                                   "--batches", bs] + extra + ref_device)
         for key, v in r.items():
@@ -428,6 +433,16 @@ def area_embed(quick):
                          ours, theirs, f"Python torch {refs[model].get('torch', '')} end to end, same network (TorchScript), "
                          f"inference alone {fmt(refs[model].get(f'inference_b{b}'))}", "≥ 0.9" if engine == "pytorch" else "—"))
     for b in batches:
+        key = f"infer[batch={b}][model=resnet50.pt]"
+        rows.append((f"ResNet-50, DJL PyTorch 2.5.1, batch {b}, inference only (engine alone, ready tensor)", jmh_value(inference, key, b),
+                     refs["resnet50"].get(f"inference_b{b}"), "Python torch inference only, same TorchScript, ready tensor", "≥ 0.9"))
+    for b in batches:
+        ours = jmh_value(jmh, f"embedBatch[batch={b}][embedder=tiny-pytorch]", b)
+        engine = jmh_value(inference, f"infer[batch={b}][model=tiny.pt]", b)
+        rows.append((f"committed tiny CNN fixture, DJL PyTorch, batch {b}, end to end", ours, refs["tiny"].get(f"end_to_end_b{b}"),
+                     f"Python torch end to end, same file; DJL inference alone {fmt(engine)}, so artsim's pipeline costs "
+                     f"{fmt(1000 / ours - 1000 / engine) if ours and engine else '—'} ms per image", "—"))
+    for b in batches:
         key = f"embedBatch[batch={b}][embedder=color]"
         rows.append((f"weights-free color, batch {b}", jmh[key][0] * b if key in jmh else None, None, "— (no model, no reference)", "—"))
     notes = (f"Device {DEVICE}. One operation embeds a batch of decoded 320×256 RGB images with one embedImages call (preprocessing in "
@@ -437,8 +452,16 @@ def area_embed(quick):
              "TorchScript and as the two-graph ONNX export. The reference runs the TorchScript file in Python torch with 2 threads, "
              "from PIL images through torchvision's transforms (sequential) to normalised vectors; it ran before and after the JMH "
              "run and its better figure is shown. The ONNX and TensorFlow rows set a different engine beside the same reference. "
+             "The 'inference only' rows time the engine alone on a ready tensor (DjlInferenceBenchmark) against Python's inference-only "
+             "loop; the tiny-fixture rows put a near-trivial model in the same pipeline, so their gap to DJL inference alone is what "
+             "artsim's decode, preprocessing, copies and normalisation cost per image. "
              f"Models in {MODELS} (made on first use by embed_resnet50.py and MakeTfResNet50).")
     return "Embedders (images/s)", rows, cmds, notes, skipped
+
+
+def jmh_value(scores, key, batch):
+    """images/s from a JMH ops/s score (None when the benchmark did not run)."""
+    return scores[key][0] * batch if key in scores else None
 
 
 AREAS = {"flat": area_flat, "text": area_text, "hnsw": area_hnsw, "trees": area_trees, "recommend": area_recommend, "embed": area_embed}

@@ -43,7 +43,10 @@ import org.openjdk.jmh.annotations.Warmup;
  * {@code clip_vit_b32.pt} with {@code encode_image}/{@code encode_text} ({@code clip-vit-pytorch})
  * and the published two-graph ONNX layout {@code clip_onnx/} ({@code clip-vit-onnx}), each with a
  * {@code tokenizer.json}; CLIP preprocessing. Point {@code -Dartsim.bench.models=DIR} at them
- * (default {@code /tmp/artsim-bench-models}). The {@code color} embedder needs no model. Add {@code
+ * (default {@code /tmp/artsim-bench-models}). {@code tiny-pytorch} is the committed narrow
+ * ResNet-style test fixture ({@code -Dartsim.bench.tiny=PATH}, default relative to the repository
+ * root): its inference is cheap, so it shows what artsim's pipeline costs per image around a model.
+ * The {@code color} embedder needs no model. Add {@code
  * -p device=gpu:0} on a GPU machine with the jar built with {@code -Pcuda}.
  */
 @State(Scope.Benchmark)
@@ -53,8 +56,11 @@ import org.openjdk.jmh.annotations.Warmup;
 @Warmup(iterations = 1, time = 15)
 @Measurement(iterations = 2, time = 20)
 public class EmbedBenchmark {
+  /** The committed narrow ResNet-style test fixture, relative to the repository root. */
+  static final String TINY = "artsim-embed/src/test/resources/fixtures/cnn/tiny_resnet.pt";
+
   /** The embedder and engine: see the class comment. */
-  @Param({"color", "resnet50-pytorch", "resnet50-onnx", "resnet50-tensorflow", "clip-vit-pytorch", "clip-vit-onnx"})
+  @Param({"color", "resnet50-pytorch", "resnet50-onnx", "resnet50-tensorflow", "clip-vit-pytorch", "clip-vit-onnx", "tiny-pytorch"})
   public String embedder;
 
   /** Images per {@code embedImages} call (and per inference batch). */
@@ -78,6 +84,7 @@ public class EmbedBenchmark {
       case "resnet50-tensorflow" -> Artsim.imageEmbedder("resnet50", settings(models, "resnet50_tf/savedmodel", "--out (then MakeTfResNet50)"));
       case "clip-vit-pytorch" -> (ImageEmbedder) Artsim.embedder("clip", settings(models, "clip_vit_b32.pt", "--clip --out"));
       case "clip-vit-onnx" -> (ImageEmbedder) Artsim.embedder("clip", settings(models, "clip_onnx", "--clip --out"));
+      case "tiny-pytorch" -> Artsim.imageEmbedder("cnn", settings(Path.of(""), System.getProperty("artsim.bench.tiny", TINY), "(it is committed: run from the repository root)"));
       default -> throw new IllegalArgumentException("unknown embedder " + embedder + "; see the @Param list");
     };
     images = new ArrayList<>();
