@@ -369,19 +369,14 @@ DEVICE = "cpu"  # set by main() from --device
 
 def ensure_models():
     """The benchmark models (random weights, not committed): made once by embed_resnet50.py and MakeTfResNet50."""
-    made = []
     if not all(os.path.exists(os.path.join(MODELS, f)) for f in ("resnet50.pt", "resnet50.onnx", "resnet50_tf/graph.txt")):
         subprocess.run([PY, os.path.join(ROOT, "artsim-bench", "python", "embed_resnet50.py"), "--out", MODELS], cwd=ROOT, check=True,
                        capture_output=True)
-        made.append("resnet50")
     if not os.path.exists(os.path.join(MODELS, "resnet50_tf", "savedmodel", "saved_model.pb")):
         run_java("org.artsim.bench.embed.MakeTfResNet50", [os.path.join(MODELS, "resnet50_tf")])
-        made.append("resnet50 SavedModel")
     if not all(os.path.exists(os.path.join(MODELS, f)) for f in ("clip_vit_b32.pt", "clip_onnx/vision_model.onnx")):
         subprocess.run([PY, os.path.join(ROOT, "artsim-bench", "python", "embed_resnet50.py"), "--clip", "--out", MODELS], cwd=ROOT,
                        check=True, capture_output=True)
-        made.append("clip")
-    return made
 
 
 def area_embed(quick):
@@ -427,7 +422,7 @@ def area_embed(quick):
         model, engine = name.rsplit("-", 1)
         for b in batches:
             key = f"embedBatch[batch={b}][embedder={name}]"
-            ours = jmh[key][0] * b if key in jmh else None
+            ours = jmh_value(jmh, key, b)
             theirs = refs[model].get(f"end_to_end_b{b}")
             rows.append((f"{'ResNet-50' if model == 'resnet50' else 'CLIP ViT-B/32 image tower'}, {engines[engine]}, batch {b}, end to end",
                          ours, theirs, f"Python torch {refs[model].get('torch', '')} end to end, same network (TorchScript), "
@@ -444,7 +439,7 @@ def area_embed(quick):
                      f"{fmt(1000 / ours - 1000 / engine) if ours and engine else '—'} ms per image", "—"))
     for b in batches:
         key = f"embedBatch[batch={b}][embedder=color]"
-        rows.append((f"weights-free color, batch {b}", jmh[key][0] * b if key in jmh else None, None, "— (no model, no reference)", "—"))
+        rows.append((f"weights-free color, batch {b}", jmh_value(jmh, key, b), None, "— (no model, no reference)", "—"))
     notes = (f"Device {DEVICE}. One operation embeds a batch of decoded 320×256 RGB images with one embedImages call (preprocessing in "
              "parallel, inference, L2 normalisation); images/s = ops/s × batch. Every model has random weights (the arithmetic does not "
              "depend on them): one torchvision ResNet-50 (2048-d) as TorchScript, ONNX and a TensorFlow SavedModel built from the same "
