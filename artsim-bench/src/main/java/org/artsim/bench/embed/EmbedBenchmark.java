@@ -79,12 +79,12 @@ public class EmbedBenchmark {
     Path models = Path.of(System.getProperty("artsim.bench.models", "/tmp/artsim-bench-models"));
     e = switch (embedder) {
       case "color" -> Artsim.imageEmbedder("color", null);
-      case "resnet50-pytorch" -> Artsim.imageEmbedder("resnet50", settings(models, "resnet50.pt", "--out"));
-      case "resnet50-onnx" -> Artsim.imageEmbedder("resnet50", settings(models, "resnet50.onnx", "--out"));
-      case "resnet50-tensorflow" -> Artsim.imageEmbedder("resnet50", settings(models, "resnet50_tf/savedmodel", "--out (then MakeTfResNet50)"));
-      case "clip-vit-pytorch" -> (ImageEmbedder) Artsim.embedder("clip", settings(models, "clip_vit_b32.pt", "--clip --out"));
-      case "clip-vit-onnx" -> (ImageEmbedder) Artsim.embedder("clip", settings(models, "clip_onnx", "--clip --out"));
-      case "tiny-pytorch" -> Artsim.imageEmbedder("cnn", settings(Path.of(""), System.getProperty("artsim.bench.tiny", TINY), "(it is committed: run from the repository root)"));
+      case "resnet50-pytorch" -> Artsim.imageEmbedder("resnet50", settings(models, "resnet50.pt", make(models, "--out")));
+      case "resnet50-onnx" -> Artsim.imageEmbedder("resnet50", settings(models, "resnet50.onnx", make(models, "--out")));
+      case "resnet50-tensorflow" -> Artsim.imageEmbedder("resnet50", settings(models, "resnet50_tf/savedmodel", make(models, "--out") + ", then MakeTfResNet50 " + models.resolve("resnet50_tf")));
+      case "clip-vit-pytorch" -> (ImageEmbedder) Artsim.embedder("clip", settings(models, "clip_vit_b32.pt", make(models, "--clip --out")));
+      case "clip-vit-onnx" -> (ImageEmbedder) Artsim.embedder("clip", settings(models, "clip_onnx", make(models, "--clip --out")));
+      case "tiny-pytorch" -> Artsim.imageEmbedder("cnn", settings(Path.of(""), System.getProperty("artsim.bench.tiny", TINY), "run from the repository root, where the fixture is committed, or set -Dartsim.bench.tiny"));
       default -> throw new IllegalArgumentException("unknown embedder " + embedder + "; see the @Param list");
     };
     images = new ArrayList<>();
@@ -103,12 +103,16 @@ public class EmbedBenchmark {
     }
   }
 
-  private Map<String, String> settings(Path models, String model, String howToMake) {
+  private Map<String, String> settings(Path models, String model, String remedy) {
     Path m = models.resolve(model);
     if (!Files.exists(m)) {
-      throw new IllegalStateException(m + " is missing; run artsim-bench/python/embed_resnet50.py " + howToMake + " " + models);
+      throw new IllegalStateException(m + " is missing; " + remedy);
     }
     return Map.of("model", m.toString(), "batch_size", Integer.toString(batch), "device", device);
+  }
+
+  private static String make(Path models, String options) {
+    return "run artsim-bench/python/embed_resnet50.py " + options + " " + models;
   }
 
   @TearDown(Level.Trial)
