@@ -4,12 +4,20 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.artsim.analysis.Clusterer;
+import org.artsim.analysis.DuplicateFinder;
+import org.artsim.analysis.ImageQualityMeter;
+import org.artsim.analysis.UniquenessScorer;
 import org.artsim.io.ArtsimFiles;
+import org.artsim.spi.ClustererProvider;
+import org.artsim.spi.DuplicateFinderProvider;
 import org.artsim.spi.EmbedderProvider;
+import org.artsim.spi.ImageQualityMeterProvider;
 import org.artsim.spi.Provider;
 import org.artsim.spi.ProviderRegistry;
 import org.artsim.spi.RecommenderProvider;
 import org.artsim.spi.TextIndexProvider;
+import org.artsim.spi.UniquenessProvider;
 import org.artsim.spi.VectorIndexProvider;
 
 /**
@@ -42,7 +50,11 @@ public final class Artsim {
             ProviderRegistry.of(VectorIndexProvider.class),
             ProviderRegistry.of(TextIndexProvider.class),
             ProviderRegistry.of(EmbedderProvider.class),
-            ProviderRegistry.of(RecommenderProvider.class))) {
+            ProviderRegistry.of(RecommenderProvider.class),
+            ProviderRegistry.of(ClustererProvider.class),
+            ProviderRegistry.of(UniquenessProvider.class),
+            ProviderRegistry.of(DuplicateFinderProvider.class),
+            ProviderRegistry.of(ImageQualityMeterProvider.class))) {
       out.put(registry.kindName(), registry.names());
     }
     return out;
@@ -164,6 +176,46 @@ public final class Artsim {
 
   private static <C> Recommender createRecommender(RecommenderProvider<C> p, VectorIndex index, Object config) {
     return p.create(index, configOf(p, config));
+  }
+
+  /** A clusterer of the named kind (artsim-recommend ships {@code fasterpam}) with its default configuration. */
+  public static Clusterer clusterer(String name) {
+    ClustererProvider<?> p = ProviderRegistry.of(ClustererProvider.class).get(name);
+    return createClusterer(p, p.defaults());
+  }
+
+  private static <C> Clusterer createClusterer(ClustererProvider<C> p, Object config) {
+    return p.create(configOf(p, config));
+  }
+
+  /** A uniqueness scorer of the named kind (artsim-recommend ships FiftyOne's rules) with its default configuration. */
+  public static UniquenessScorer uniqueness(String name) {
+    UniquenessProvider<?> p = ProviderRegistry.of(UniquenessProvider.class).get(name);
+    return createUniqueness(p, p.defaults());
+  }
+
+  private static <C> UniquenessScorer createUniqueness(UniquenessProvider<C> p, Object config) {
+    return p.create(configOf(p, config));
+  }
+
+  /** A near-duplicate finder of the named kind (artsim-recommend ships FiftyOne's greedy rule) with its default configuration. */
+  public static DuplicateFinder duplicateFinder(String name) {
+    DuplicateFinderProvider<?> p = ProviderRegistry.of(DuplicateFinderProvider.class).get(name);
+    return createDuplicateFinder(p, p.defaults());
+  }
+
+  private static <C> DuplicateFinder createDuplicateFinder(DuplicateFinderProvider<C> p, Object config) {
+    return p.create(configOf(p, config));
+  }
+
+  /** An image quality meter of the named kind (artsim-embed ships {@code pixels}) with its default configuration. */
+  public static ImageQualityMeter imageQualityMeter(String name) {
+    ImageQualityMeterProvider<?> p = ProviderRegistry.of(ImageQualityMeterProvider.class).get(name);
+    return createMeter(p, p.defaults());
+  }
+
+  private static <C> ImageQualityMeter createMeter(ImageQualityMeterProvider<C> p, Object config) {
+    return p.create(configOf(p, config));
   }
 
   /** Turns a map into the provider's config, or checks that a typed config has the provider's type. */

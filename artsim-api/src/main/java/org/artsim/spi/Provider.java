@@ -44,4 +44,12 @@ public interface Provider<C> {
    * @throws org.artsim.ConfigException for an unknown key or a bad value
    */
   C parse(Map<String, String> settings);
+
+  /**
+   * The Maven coordinates ({@code groupId:artifactId}) of the artifact that ships this provider,
+   * named in messages (for example when the engine or model it needs is missing); null if unknown.
+   */
+  default String module() {
+    return null;
+  }
 }
