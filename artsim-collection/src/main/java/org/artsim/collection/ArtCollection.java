@@ -95,7 +95,7 @@ public final class ArtCollection implements AutoCloseable {
   private final TextIndex text;
   private final Map<String, CatalogueRecord> records = new LinkedHashMap<>();
   private final Map<String, ImageQuality> qualityCache = new HashMap<>();
-  private volatile VectorIndex index;
+  private final IndexHandle index;
   private volatile Recommender recommender;
   private volatile Path imageBase;
   private Clusterer clusterer = Clusterer.fasterPam();
@@ -107,7 +107,7 @@ public final class ArtCollection implements AutoCloseable {
     this.embedder = embedder;
     this.ownsEmbedder = ownsEmbedder;
     this.embedderInfo = info;
-    this.index = index;
+    this.index = new IndexHandle(index);
     this.text = text;
     this.imageBase = imageBase;
   }
@@ -329,7 +329,11 @@ public final class ArtCollection implements AutoCloseable {
     return embedder;
   }
 
-  /** The vector index (for direct use; changes must go through the collection). */
+  /**
+   * The vector index, read-only, for direct searches. The reference stays valid for the
+   * collection's life: when an "auto" collection rebuilds its index, this handle follows the new
+   * one. Changes go through the collection.
+   */
   public VectorIndex index() {
     return index;
   }
@@ -429,13 +433,16 @@ public final class ArtCollection implements AutoCloseable {
   public synchronized void add(CatalogueRecord record, float[] vector) {
     Objects.requireNonNull(record, "record");
     checkNew(record.id());
-    index.add(record.id(), vector, record.indexLabels());
+    index.change(i -> {
+      i.add(record.id(), vector, record.indexLabels());
+      return null;
+    });
     try {
       if (text != null) {
         text.put(record.id(), record.textDocument());
       }
     } catch (RuntimeException e) {
-      index.remove(record.id());
+      index.change(i -> i.remove(record.id()));
       throw e;
     }
     records.put(record.id(), record);
@@ -522,7 +529,10 @@ public final class ArtCollection implements AutoCloseable {
     if (batch.isEmpty()) {
       return;
     }
-    index.addAll(entries);
+    index.change(i -> {
+      i.addAll(entries);
+      return null;
+    });
     if (text != null) {
       var docs = new LinkedHashMap<String, org.artsim.TextDocument>();
       for (CatalogueRecord r : batch) {
@@ -531,7 +541,7 @@ public final class ArtCollection implements AutoCloseable {
       try {
         text.addAll(docs);
       } catch (RuntimeException e) {
-        batch.forEach(r -> index.remove(r.id()));
+        batch.forEach(r -> index.change(i -> i.remove(r.id())));
         throw e;
       }
     }
@@ -560,7 +570,10 @@ public final class ArtCollection implements AutoCloseable {
    */
   public synchronized void update(CatalogueRecord record, float[] vector) {
     CatalogueRecord old = record(record.id());
-    index.update(record.id(), vector, record.indexLabels());
+    index.change(i -> {
+      i.update(record.id(), vector, record.indexLabels());
+      return null;
+    });
     if (text != null) {
       text.put(record.id(), record.textDocument());
     }
@@ -579,7 +592,7 @@ public final class ArtCollection implements AutoCloseable {
     if (records.remove(id) == null) {
       return false;
     }
-    index.remove(id);
+    index.change(i -> i.remove(id));
     if (text != null) {
       text.remove(id);
     }
@@ -598,8 +611,7 @@ public final class ArtCollection implements AutoCloseable {
     String want = indexKindFor(config, records.size());
     if (!want.equals(index.kind()) && config.index().equals(CollectionConfig.AUTO)) {
       LOG.info("the collection has {} items, past the hnsw threshold {}: rebuilding its index as '{}'", records.size(), config.hnswThreshold(), want);
-      index = rebuild(want);
-      recommender = null;
+      index.swap(rebuild(want));
     }
   }
 
@@ -610,8 +622,6 @@ public final class ArtCollection implements AutoCloseable {
       entries.add(new VectorEntry(id, vector(id), records.get(id).indexLabels()));
     }
     fresh.addAll(entries);
-    VectorIndex old = index;
-    old.close();
     return fresh;
   }
 
@@ -953,7 +963,7 @@ public final class ArtCollection implements AutoCloseable {
     if (ownsEmbedder && embedder != null) {
       embedder.close();
     }
-    index.close();
+    index.closeIndex();
     if (text != null) {
       text.close();
     }
