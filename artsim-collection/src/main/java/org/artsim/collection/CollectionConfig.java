@@ -1,162 +1,186 @@
 package org.artsim.collection;
 
 import java.util.Map;
-import java.util.Objects;
-import java.util.TreeMap;
 import org.artsim.ConfigException;
 import org.artsim.Metric;
 import org.artsim.spi.ConfigMap;
+import org.artsim.spi.ProviderConfig;
 
 /**
- * Which components an {@link ArtCollection} is built from, by provider name, with their settings.
- * The defaults in one place:
+ * Which components an {@link ArtCollection} is built from, each named by its provider, with the
+ * defaults in one place:
  *
  * <ul>
- *   <li>{@code embedder = "color"} &mdash; the weights-free colour/texture embedder of artsim-embed;
- *   <li>{@code index = "auto"} &mdash; the exact {@code "flat"} index below {@code hnsw_threshold}
- *       items (20,000), {@code "hnsw-lucene"} from there on (the approximate index artsim-index's
- *       benchmarks recommend; then {@code "hnsw"}, then flat again if neither is installed);
- *   <li>{@code text_index = "tfidf"} &mdash; artsim-text's forgiving TF-IDF search;
- *   <li>{@code recommender = "likes"} &mdash; artsim-recommend's like-driven sessions;
+ *   <li>{@code embedder = color} &mdash; the weights-free colour/texture embedder (artsim-embed);
+ *   <li>{@code index = auto} &mdash; chosen by size as {@link #autoIndex()} says (flat, then
+ *       hnsw-lucene or hnsw from 20,000 items);
+ *   <li>{@code text_index = tfidf} (artsim-text), or {@code none} for no text search;
+ *   <li>{@code recommender = likes} (artsim-recommend);
+ *   <li>{@code clusterer = fasterpam}, {@code uniqueness = fiftyone} (FiftyOne &ge; 0.18; {@code
+ *       fiftyone-0.17} for the older rule), {@code duplicate_finder = greedy} (artsim-recommend) and
+ *       {@code quality_meter = pixels} (artsim-embed), found when first used;
  *   <li>{@code metric = cosine}.
  * </ul>
  *
- * Settings maps are handed to the providers as they are ({@code Artsim.index(name, dim, metric,
- * settings)}); empty means the provider's defaults. Immutable.
+ * Each component is a {@link ProviderConfig}: a {@link ProviderSettings} (a name and string
+ * settings, saved with the collection), or a provider's own typed config record (it names its
+ * provider; a saved collection records only that name and reloads that component at its defaults,
+ * except the embedder, whose settings its {@code EmbedderInfo} keeps). The collection finds every
+ * provider through {@link java.util.ServiceLoader} by that name; there is no other plug-in route.
+ * Immutable; one {@code with...} per component.
  *
- * @param embedder the image embedder's provider name
- * @param embedderSettings the embedder's settings
- * @param index a vector index provider name, or {@code "auto"}
- * @param indexSettings the vector index's settings (for "auto": handed to the index chosen)
- * @param hnswThreshold from how many items "auto" chooses hnsw; setting {@code hnsw_threshold}
- * @param textIndex the text index's provider name, or {@code "none"} for no text search
- * @param textSettings the text index's settings
- * @param recommender the recommender's provider name
- * @param recommenderSettings the recommender's settings
+ * @param embedder the image embedder
+ * @param index the vector index, or {@code auto} (its settings go to the index chosen)
+ * @param autoIndex how {@code auto} chooses
+ * @param textIndex the text index, or {@code none}
+ * @param recommender the recommender
+ * @param clusterer the clusterer of {@code analysis().clusters}
+ * @param uniqueness the uniqueness scorer of {@code analysis().uniqueness}
+ * @param duplicateFinder the near-duplicate finder of {@code analysis().duplicates}
+ * @param qualityMeter the image quality meter of {@code analysis().imageQuality}
  * @param metric how vectors are compared
  */
 public record CollectionConfig(
-    String embedder,
-    Map<String, String> embedderSettings,
-    String index,
-    Map<String, String> indexSettings,
-    int hnswThreshold,
-    String textIndex,
-    Map<String, String> textSettings,
-    String recommender,
-    Map<String, String> recommenderSettings,
+    ProviderConfig embedder,
+    ProviderConfig index,
+    AutoIndex autoIndex,
+    ProviderConfig textIndex,
+    ProviderConfig recommender,
+    ProviderConfig clusterer,
+    ProviderConfig uniqueness,
+    ProviderConfig duplicateFinder,
+    ProviderConfig qualityMeter,
     Metric metric) {
 
-  /** The index name that picks flat or hnsw by size. */
+  /** The index provider name that picks an index by size ({@link AutoIndex}). */
   public static final String AUTO = "auto";
 
-  /** The text index name that switches text search off. */
+  /** The text index provider name that switches text search off. */
   public static final String NONE = "none";
 
   private static final CollectionConfig DEFAULTS =
-      new CollectionConfig("color", Map.of(), AUTO, Map.of(), 20_000, "tfidf", Map.of(), "likes", Map.of(), Metric.COSINE);
+      new CollectionConfig(
+          ProviderSettings.of("color"),
+          ProviderSettings.of(AUTO),
+          AutoIndex.defaults(),
+          ProviderSettings.of("tfidf"),
+          ProviderSettings.of("likes"),
+          ProviderSettings.of("fasterpam"),
+          ProviderSettings.of("fiftyone"),
+          ProviderSettings.of("greedy"),
+          ProviderSettings.of("pixels"),
+          Metric.COSINE);
 
-  /** Validates names and copies the settings. */
+  /** Checks that every component is given. */
   public CollectionConfig {
-    embedder = name("embedder", embedder);
-    index = name("index", index);
-    textIndex = name("text_index", textIndex);
-    recommender = name("recommender", recommender);
-    Objects.requireNonNull(metric, "metric");
-    if (hnswThreshold < 1) {
-      throw new ConfigException("collection: hnsw_threshold must be >= 1, got " + hnswThreshold);
+    need("embedder", embedder);
+    need("index", index);
+    need("auto_index", autoIndex);
+    need("text_index", textIndex);
+    need("recommender", recommender);
+    need("clusterer", clusterer);
+    need("uniqueness", uniqueness);
+    need("duplicate_finder", duplicateFinder);
+    need("quality_meter", qualityMeter);
+    need("metric", metric);
+  }
+
+  private static void need(String what, Object value) {
+    if (value == null) {
+      throw new ConfigException("collection: " + what + " is null; give one (CollectionConfig.defaults() has them all)");
     }
-    embedderSettings = copy(embedderSettings);
-    indexSettings = copy(indexSettings);
-    textSettings = copy(textSettings);
-    recommenderSettings = copy(recommenderSettings);
-  }
-
-  private static String name(String what, String value) {
-    if (value == null || value.isBlank()) {
-      throw new ConfigException("collection: " + what + " must name a provider, got " + (value == null ? "null" : "'" + value + "'"));
+    if (value instanceof ProviderConfig p && (p.provider() == null || p.provider().isBlank())) {
+      throw new ConfigException("collection: the " + what + " config names no provider; name an installed one");
     }
-    return value.trim().toLowerCase(java.util.Locale.ROOT);
   }
 
-  private static Map<String, String> copy(Map<String, String> m) {
-    return m == null ? Map.of() : java.util.Collections.unmodifiableMap(new TreeMap<>(m));
-  }
-
-  /** The defaults: color embedder, auto index (flat, then hnsw from 20,000 items), tfidf, likes, cosine. */
+  /** The defaults listed in the class comment. */
   public static CollectionConfig defaults() {
     return DEFAULTS;
   }
 
   /** A copy with another embedder. */
-  public CollectionConfig withEmbedder(String name, Map<String, String> settings) {
-    return new CollectionConfig(name, settings, index, indexSettings, hnswThreshold, textIndex, textSettings, recommender, recommenderSettings, metric);
+  public CollectionConfig withEmbedder(ProviderConfig c) {
+    return new CollectionConfig(c, index, autoIndex, textIndex, recommender, clusterer, uniqueness, duplicateFinder, qualityMeter, metric);
   }
 
-  /** A copy with another embedder at its default settings. */
-  public CollectionConfig withEmbedder(String name) {
-    return withEmbedder(name, Map.of());
+  /** A copy with another vector index ({@code ProviderSettings.of("auto")} to choose by size). */
+  public CollectionConfig withIndex(ProviderConfig c) {
+    return new CollectionConfig(embedder, c, autoIndex, textIndex, recommender, clusterer, uniqueness, duplicateFinder, qualityMeter, metric);
   }
 
-  /** A copy with another vector index. */
-  public CollectionConfig withIndex(String name, Map<String, String> settings) {
-    return new CollectionConfig(embedder, embedderSettings, name, settings, hnswThreshold, textIndex, textSettings, recommender, recommenderSettings, metric);
+  /** A copy with another rule for {@code auto}. */
+  public CollectionConfig withAutoIndex(AutoIndex a) {
+    return new CollectionConfig(embedder, index, a, textIndex, recommender, clusterer, uniqueness, duplicateFinder, qualityMeter, metric);
   }
 
-  /** A copy with another vector index at its default settings. */
-  public CollectionConfig withIndex(String name) {
-    return withIndex(name, Map.of());
-  }
-
-  /** A copy with another threshold for "auto". */
-  public CollectionConfig withHnswThreshold(int threshold) {
-    return new CollectionConfig(embedder, embedderSettings, index, indexSettings, threshold, textIndex, textSettings, recommender, recommenderSettings, metric);
-  }
-
-  /** A copy with another text index ({@code "none"} for none). */
-  public CollectionConfig withTextIndex(String name, Map<String, String> settings) {
-    return new CollectionConfig(embedder, embedderSettings, index, indexSettings, hnswThreshold, name, settings, recommender, recommenderSettings, metric);
-  }
-
-  /** A copy with another text index at its default settings. */
-  public CollectionConfig withTextIndex(String name) {
-    return withTextIndex(name, Map.of());
+  /** A copy with another text index ({@code ProviderSettings.of("none")} for none). */
+  public CollectionConfig withTextIndex(ProviderConfig c) {
+    return new CollectionConfig(embedder, index, autoIndex, c, recommender, clusterer, uniqueness, duplicateFinder, qualityMeter, metric);
   }
 
   /** A copy with another recommender. */
-  public CollectionConfig withRecommender(String name, Map<String, String> settings) {
-    return new CollectionConfig(embedder, embedderSettings, index, indexSettings, hnswThreshold, textIndex, textSettings, name, settings, metric);
+  public CollectionConfig withRecommender(ProviderConfig c) {
+    return new CollectionConfig(embedder, index, autoIndex, textIndex, c, clusterer, uniqueness, duplicateFinder, qualityMeter, metric);
   }
 
-  /** A copy with another recommender at its default settings. */
-  public CollectionConfig withRecommender(String name) {
-    return withRecommender(name, Map.of());
+  /** A copy with another clusterer. */
+  public CollectionConfig withClusterer(ProviderConfig c) {
+    return new CollectionConfig(embedder, index, autoIndex, textIndex, recommender, c, uniqueness, duplicateFinder, qualityMeter, metric);
+  }
+
+  /** A copy with another uniqueness scorer. */
+  public CollectionConfig withUniqueness(ProviderConfig c) {
+    return new CollectionConfig(embedder, index, autoIndex, textIndex, recommender, clusterer, c, duplicateFinder, qualityMeter, metric);
+  }
+
+  /** A copy with another duplicate finder. */
+  public CollectionConfig withDuplicateFinder(ProviderConfig c) {
+    return new CollectionConfig(embedder, index, autoIndex, textIndex, recommender, clusterer, uniqueness, c, qualityMeter, metric);
+  }
+
+  /** A copy with another image quality meter. */
+  public CollectionConfig withQualityMeter(ProviderConfig c) {
+    return new CollectionConfig(embedder, index, autoIndex, textIndex, recommender, clusterer, uniqueness, duplicateFinder, c, metric);
   }
 
   /** A copy with another metric. */
   public CollectionConfig withMetric(Metric m) {
-    return new CollectionConfig(embedder, embedderSettings, index, indexSettings, hnswThreshold, textIndex, textSettings, recommender, recommenderSettings, m);
+    return new CollectionConfig(embedder, index, autoIndex, textIndex, recommender, clusterer, uniqueness, duplicateFinder, qualityMeter, m);
+  }
+
+  /** Whether the index is chosen by size. */
+  public boolean autoChoosesIndex() {
+    return index.provider().equals(AUTO);
+  }
+
+  /** Whether text search is on (the text index is not {@code none}). */
+  public boolean textSearch() {
+    return !textIndex.provider().equals(NONE);
   }
 
   /**
-   * Reads the provider names from string settings: {@code embedder}, {@code index}, {@code
-   * hnsw_threshold}, {@code text_index}, {@code recommender}, {@code metric}. Component settings are
-   * given with the typed withers. Unknown keys are refused.
+   * Reads provider names from string settings (a properties file, a command line): {@code embedder,
+   * index, hnsw_threshold, text_index, recommender, clusterer, uniqueness, duplicate_finder,
+   * quality_meter, metric}; keys not given keep their defaults, unknown keys are refused. Component
+   * settings are given with the {@code with...} methods.
+   *
+   * @throws ConfigException for an unknown key or a bad value
    */
   public static CollectionConfig parse(Map<String, String> settings) {
     var c = ConfigMap.of("collection", settings);
     var d = DEFAULTS;
     var config =
         new CollectionConfig(
-            c.getString("embedder", d.embedder()),
-            Map.of(),
-            c.getString("index", d.index()),
-            Map.of(),
-            c.getInt("hnsw_threshold", d.hnswThreshold()),
-            c.getString("text_index", d.textIndex()),
-            Map.of(),
-            c.getString("recommender", d.recommender()),
-            Map.of(),
+            ProviderSettings.of(c.getString("embedder", d.embedder().provider())),
+            ProviderSettings.of(c.getString("index", d.index().provider())),
+            d.autoIndex().withThreshold(c.getInt("hnsw_threshold", d.autoIndex().threshold())),
+            ProviderSettings.of(c.getString("text_index", d.textIndex().provider())),
+            ProviderSettings.of(c.getString("recommender", d.recommender().provider())),
+            ProviderSettings.of(c.getString("clusterer", d.clusterer().provider())),
+            ProviderSettings.of(c.getString("uniqueness", d.uniqueness().provider())),
+            ProviderSettings.of(c.getString("duplicate_finder", d.duplicateFinder().provider())),
+            ProviderSettings.of(c.getString("quality_meter", d.qualityMeter().provider())),
             c.get("metric", d.metric(), Metric::parse, "one of cosine, dot, l2"));
     c.finish();
     return config;

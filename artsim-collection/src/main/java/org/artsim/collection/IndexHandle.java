@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Function;
 import org.artsim.ArtsimException;
+import org.artsim.ClosedException;
 import org.artsim.Hit;
 import org.artsim.LabelFilter;
 import org.artsim.Labels;
@@ -32,6 +33,7 @@ import org.artsim.VectorIndex;
 final class IndexHandle implements VectorIndex {
   private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
   private VectorIndex current;
+  private boolean closed;
 
   IndexHandle(VectorIndex index) {
     this.current = index;
@@ -41,6 +43,9 @@ final class IndexHandle implements VectorIndex {
   private <T> T read(Function<VectorIndex, T> f) {
     lock.readLock().lock();
     try {
+      if (closed) {
+        throw new ClosedException("the collection's index");
+      }
       return f.apply(current);
     } finally {
       lock.readLock().unlock();
@@ -56,6 +61,10 @@ final class IndexHandle implements VectorIndex {
   void swap(VectorIndex fresh) {
     lock.writeLock().lock();
     try {
+      if (closed) {
+        fresh.close();
+        throw new ClosedException("the collection's index");
+      }
       VectorIndex old = current;
       current = fresh;
       old.close();
@@ -68,7 +77,10 @@ final class IndexHandle implements VectorIndex {
   void closeIndex() {
     lock.writeLock().lock();
     try {
-      current.close();
+      if (!closed) {
+        closed = true;
+        current.close();
+      }
     } finally {
       lock.writeLock().unlock();
     }
@@ -78,19 +90,29 @@ final class IndexHandle implements VectorIndex {
     return new ArtsimException("the collection's index is read-only from outside: add, update and remove records through the ArtCollection");
   }
 
+  /** Runs a descriptive accessor, which stays readable after close. */
+  private <T> T describe(Function<VectorIndex, T> f) {
+    lock.readLock().lock();
+    try {
+      return f.apply(current);
+    } finally {
+      lock.readLock().unlock();
+    }
+  }
+
   @Override
   public String kind() {
-    return read(VectorIndex::kind);
+    return describe(VectorIndex::kind);
   }
 
   @Override
   public int dimension() {
-    return read(VectorIndex::dimension);
+    return describe(VectorIndex::dimension);
   }
 
   @Override
   public Metric metric() {
-    return read(VectorIndex::metric);
+    return describe(VectorIndex::metric);
   }
 
   @Override
@@ -183,6 +205,6 @@ final class IndexHandle implements VectorIndex {
 
   @Override
   public String toString() {
-    return read(Object::toString);
+    return describe(Object::toString);
   }
 }

@@ -12,8 +12,8 @@ import org.artsim.Hit;
 import org.artsim.LabelFilter;
 import org.artsim.UnknownIdException;
 import org.artsim.UnknownProviderException;
-import org.artsim.collection.analysis.ImageQuality;
-import org.artsim.collection.analysis.Scored;
+import org.artsim.analysis.ImageQuality;
+import org.artsim.analysis.Scored;
 import org.artsim.collection.sample.SampleCatalogue;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -95,20 +95,20 @@ class ArtCollectionTest {
   @Test
   void searchByAnImageOutsideTheCollectionFindsItsCulture() {
     var image = SampleCatalogue.drawNew("mexican", "textile", 99);
-    List<Hit> hits = art.searchImage(image, 5);
+    List<Hit> hits = art.searchImage(org.artsim.ImageSource.of(image), 5, null);
     long mexican = hits.stream().filter(h -> "mexican".equals(h.label("culture"))).count();
     assertThat(mexican).isGreaterThanOrEqualTo(3);
     Path png = dir.resolve("query.png");
     org.artsim.collection.view.ContactSheet.write(image, png);
     assertThat(art.searchImage(png, 5)).isEqualTo(hits);
-    assertThat(art.searchImage(png.toUri(), 5, LabelFilter.none())).isEqualTo(hits);
+    assertThat(art.searchImage(org.artsim.ImageSource.of(png.toUri()), 5, LabelFilter.none())).isEqualTo(hits);
   }
 
   @Test
   void autoIndexMovesToHnswPastTheThresholdAndSavesAndLoadsIt() {
     org.junit.jupiter.api.Assumptions.assumeTrue(
         org.artsim.spi.ProviderRegistry.of(org.artsim.spi.VectorIndexProvider.class).find("hnsw-lucene").isPresent(), "hnsw-lucene is not installed");
-    try (var c = ArtCollection.create(Fixtures.fakes().withHnswThreshold(10))) {
+    try (var c = ArtCollection.create(Fixtures.fakes().withAutoIndex(AutoIndex.defaults().withThreshold(10)))) {
       var first = art.records().subList(0, 9);
       c.addWithVectors(first, first.stream().map(r -> art.vector(r.id())).toList());
       assertThat(c.index().kind()).isEqualTo("flat");
@@ -178,8 +178,8 @@ class ArtCollectionTest {
 
   @Test
   void clustersAreDeterministicAndCoverEveryRecord() {
-    var a = art.clusters(6, 1);
-    var b = art.clusters(6, 1);
+    var a = art.analysis().clusters(6, 1);
+    var b = art.analysis().clusters(6, 1);
     assertThat(a).isEqualTo(b);
     assertThat(a.clusters()).hasSize(6);
     assertThat(a.clusters().stream().mapToInt(x -> x.size()).sum()).isEqualTo(art.size());
@@ -188,24 +188,24 @@ class ArtCollectionTest {
 
   @Test
   void uniquenessPeaksAtOneAndCopiesAreLeastUnique() {
-    Map<String, Double> u = art.uniqueness();
+    Map<String, Double> u = art.analysis().uniqueness();
     assertThat(u).hasSize(art.size());
     assertThat(u.values()).allSatisfy(v -> assertThat(v).isBetween(0.0, 1.0));
     assertThat(u.values().stream().mapToDouble(Double::doubleValue).max().orElseThrow()).isEqualTo(1.0);
-    List<Scored> leastHalf = art.leastUnique(art.size() / 2);
+    List<Scored> leastHalf = art.analysis().leastUnique(art.size() / 2);
     var copies = art.records().stream().filter(r -> r.fields().containsKey("copy_of")).toList();
     assertThat(copies).hasSize(2);
     for (CatalogueRecord copy : copies) {
       assertThat(leastHalf).extracting(Scored::id).contains(copy.id(), copy.fields().get("copy_of"));
     }
-    assertThat(art.leastUnique(1).get(0).score()).isLessThan(art.mostUnique(art.size()).get(art.size() / 2).score());
-    assertThat(art.mostUnique(1).get(0).score()).isEqualTo(1.0);
-    assertThat(art.meanPerLabel(u, "culture")).hasSize(6);
+    assertThat(art.analysis().leastUnique(1).get(0).score()).isLessThan(art.analysis().mostUnique(art.size()).get(art.size() / 2).score());
+    assertThat(art.analysis().mostUnique(1).get(0).score()).isEqualTo(1.0);
+    assertThat(art.analysis().meanPerLabel(u, "culture")).hasSize(6);
   }
 
   @Test
   void nearDuplicatesAreTheGeneratedCopies() {
-    var groups = art.duplicates(0.0005);
+    var groups = art.analysis().duplicates(0.0005);
     var copies = art.records().stream().filter(r -> r.fields().containsKey("copy_of")).toList();
     assertThat(groups).hasSize(copies.size());
     for (CatalogueRecord copy : copies) {
@@ -218,32 +218,28 @@ class ArtCollectionTest {
 
   @Test
   void qualitySortingOrdersByTheMeasure() {
-    List<Scored> bright = art.sortByQuality(ImageQuality.Measure.BRIGHTNESS, true);
+    List<Scored> bright = art.analysis().sortByQuality(ImageQuality.Measure.BRIGHTNESS, true);
     assertThat(bright).hasSize(art.size());
     for (int i = 1; i < bright.size(); i++) {
       assertThat(bright.get(i - 1).score()).isGreaterThanOrEqualTo(bright.get(i).score());
     }
-    var black = new java.awt.image.BufferedImage(4, 4, java.awt.image.BufferedImage.TYPE_INT_RGB);
-    assertThat(ImageQuality.of(black)).isEqualTo(new ImageQuality(0, 0, 0));
-    var half = new java.awt.image.BufferedImage(2, 1, java.awt.image.BufferedImage.TYPE_INT_RGB);
-    half.setRGB(0, 0, 0xffffff);
-    half.setRGB(1, 0, 0xff0000);
-    var q = ImageQuality.of(half);
-    assertThat(q.saturation()).isEqualTo(0.5);
-    assertThat(q.brightness()).isCloseTo((1 + 0.299) / 2, org.assertj.core.data.Offset.offset(1e-9));
+    var meter = org.artsim.Artsim.imageQualityMeter("test-quality");
+    for (Scored s : bright) {
+      assertThat(s.score()).isEqualTo(meter.measure(art.readImage(s.id())).brightness());
+    }
   }
 
   @Test
   void aMissingEmbedderIsAClearError() {
-    assertThatThrownBy(() -> ArtCollection.create(Fixtures.fakes().withEmbedder("nosuch")))
+    assertThatThrownBy(() -> ArtCollection.create(Fixtures.fakes().withEmbedder(ProviderSettings.of("nosuch"))))
         .isInstanceOf(UnknownProviderException.class)
         .hasMessageContaining("the collection's embedder 'nosuch' is not installed")
-        .hasMessageContaining("or pass an ImageEmbedder instance");
+        .hasMessageContaining("or pass an ImageEmbedder to ArtCollection.builder().embedder(...)");
   }
 
   @Test
   void aMissingTextIndexSwitchesTextSearchOffWithAClearError() {
-    var c = ArtCollection.create(Fixtures.fakes().withTextIndex("nosuch-text"));
+    var c = ArtCollection.create(Fixtures.fakes().withTextIndex(ProviderSettings.of("nosuch-text")));
     assertThat(c.textIndex()).isEmpty();
     assertThatThrownBy(() -> c.searchText("vase", 3))
         .hasMessage("text search is off for this collection: no text index 'nosuch-text' is installed; add org.artsim:artsim-text for 'tfidf'");

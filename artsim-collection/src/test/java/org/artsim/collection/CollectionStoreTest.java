@@ -92,7 +92,7 @@ class CollectionStoreTest {
         .hasMessage(
             "the collection in " + dir + " was embedded with test-image[grid-mean-colour, dim=51, {grid=4}], but the embedder given makes "
                 + "test-image[grid-mean-colour, dim=15, {grid=2}]; vectors of different embedders cannot be compared. Load it with the embedder it was made with, or ingest the catalogue again into a new collection");
-    ImageEmbedder same = Artsim.imageEmbedder("test-image", null);
+    ImageEmbedder same = Artsim.imageEmbedder("test-image");
     try (var c = ArtCollection.load(dir, same)) {
       assertThat(c.size()).isEqualTo(art.size());
     }
@@ -111,13 +111,23 @@ class CollectionStoreTest {
   }
 
   @Test
-  void aMissingOrDamagedIndexIsRebuiltFromTheRecords() throws IOException {
+  void aMissingIndexIsAStorageErrorNamingTheFileAndTheCollection() throws IOException {
     art.save(dir);
-    Files.delete(dir.resolve("index-000001.artsim"));
-    Files.writeString(dir.resolve("text-000001.artsim"), "garbage");
-    try (var c = ArtCollection.load(dir)) {
-      assertSame(art, c);
-    }
+    Path index = dir.resolve("index-000001.artsim");
+    Files.delete(index);
+    assertThatThrownBy(() -> ArtCollection.load(dir))
+        .isInstanceOf(StorageException.class)
+        .hasMessage("the index file " + index + " of collection " + art.id() + " generation 1 is missing; restore the whole directory from one backup");
+  }
+
+  @Test
+  void aReplacedTextIndexIsRefusedNotRebuilt() throws IOException {
+    art.save(dir);
+    Path text = dir.resolve("text-000001.artsim");
+    Files.writeString(text, "garbage");
+    assertThatThrownBy(() -> ArtCollection.load(dir))
+        .isInstanceOf(CollectionMismatchException.class)
+        .hasMessageStartingWith(text + " is not the text index of collection " + art.id() + " generation 1 (the manifest's seal is size=");
   }
 
   @Test
@@ -129,7 +139,7 @@ class CollectionStoreTest {
 
   @Test
   void aCollectionWhoseEmbedderIsNotInstalledStillLoadsForTextAndIdSearches() {
-    ImageEmbedder fake = Artsim.imageEmbedder("test-image", null);
+    ImageEmbedder fake = Artsim.imageEmbedder("test-image");
     ImageEmbedder gone =
         new ImageEmbedder() {
           @Override

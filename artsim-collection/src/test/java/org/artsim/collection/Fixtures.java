@@ -6,12 +6,22 @@ import org.artsim.collection.ingest.IngestOptions;
 import org.artsim.collection.sample.SampleCatalogue;
 
 /** Shared test setup: collections of the test fakes over generated catalogues. */
-final class Fixtures {
+public final class Fixtures {
   private Fixtures() {}
 
-  /** The fakes' configuration: "test-image" embedder, flat index, "test-text", "test-likes". */
-  static CollectionConfig fakes() {
-    return CollectionConfig.defaults().withEmbedder("test-image").withTextIndex("test-text").withRecommender("test-likes");
+  /**
+   * The fakes' configuration: "test-image" embedder, auto index (flat), "test-text", "test-likes",
+   * and the analysis fakes "test-clusterer", "test-uniqueness", "test-duplicates", "test-quality".
+   */
+  public static CollectionConfig fakes() {
+    return CollectionConfig.defaults()
+        .withEmbedder(ProviderSettings.of("test-image"))
+        .withTextIndex(ProviderSettings.of("test-text"))
+        .withRecommender(ProviderSettings.of("test-likes"))
+        .withClusterer(ProviderSettings.of("test-clusterer"))
+        .withUniqueness(ProviderSettings.of("test-uniqueness"))
+        .withDuplicateFinder(ProviderSettings.of("test-duplicates"))
+        .withQualityMeter(ProviderSettings.of("test-quality"));
   }
 
   /** Generates {@code n} works into {@code dir} and ingests them into a new fakes collection. */

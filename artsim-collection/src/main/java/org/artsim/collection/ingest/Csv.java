@@ -1,6 +1,9 @@
 package org.artsim.collection.ingest;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -10,16 +13,18 @@ import java.util.List;
 
 /**
  * A small RFC 4180 CSV reader and writer, strict about quoting and encoding so that bad rows are
- * reported rather than misread.
+ * reported rather than misread, and streaming so that a catalogue of any size is read in bounded
+ * memory.
  *
  * <p>Reading works on bytes: records end at an unquoted {@code LF} or {@code CRLF}; a field that
  * starts with {@code "} is quoted, may hold commas, line breaks and doubled quotes {@code ""}, and
  * must be followed by a comma or the end of the record. A quote inside an unquoted field, text after
  * a closing quote, and a quoted field that is never closed make the row malformed; the reader then
  * skips to the end of that physical line (or, for an unclosed quote, reports everything to the end
- * of the file as one bad row) and goes on. Each row's bytes are decoded as strict UTF-8: bytes that
- * are not UTF-8 make the row bad, not garbled. A UTF-8 byte order mark is skipped and blank lines
- * are ignored.
+ * of the file as one bad row) and goes on. A record longer than the byte limit is reported as too
+ * long and skipped without being kept. Each row's bytes are decoded as strict UTF-8: bytes that are
+ * not UTF-8 make the row bad, not garbled. A UTF-8 byte order mark is skipped and blank lines are
+ * ignored.
  */
 public final class Csv {
   private Csv() {}
@@ -30,8 +35,13 @@ public final class Csv {
    * @param line the 1-based line the record starts on
    * @param fields the fields (empty when {@code problem} is set)
    * @param problem why the record could not be read, or null
+   * @param tooLong whether the problem is the record's length
    */
-  record Row(long line, List<String> fields, String problem) {}
+  record Row(long line, List<String> fields, String problem, boolean tooLong) {
+    Row(long line, List<String> fields, String problem) {
+      this(line, fields, problem, false);
+    }
+  }
 
   /** Formats fields as one CSV record with {@code CRLF}, quoting where needed. */
   public static String line(List<String> fields) {
@@ -50,60 +60,117 @@ public final class Csv {
     return sb.append("\r\n").toString();
   }
 
-  /** Reads every record of {@code data}. */
+  /** Reads every record of {@code data} (tests and small inputs). */
   static List<Row> parse(byte[] data) {
     var rows = new ArrayList<Row>();
-    int pos = 0;
-    if (data.length >= 3 && (data[0] & 0xff) == 0xEF && (data[1] & 0xff) == 0xBB && (data[2] & 0xff) == 0xBF) {
-      pos = 3;
+    try {
+      var r = new Reader(new ByteArrayInputStream(data), Integer.MAX_VALUE);
+      for (Row row = r.next(); row != null; row = r.next()) {
+        rows.add(row);
+      }
+    } catch (IOException e) {
+      throw new IllegalStateException("a byte array cannot fail to read", e);
     }
-    long line = 1;
-    int n = data.length;
-    while (pos < n) {
+    return rows;
+  }
+
+  /** Reads records one at a time from a stream; keeps at most one record's bytes. */
+  static final class Reader {
+    private final ByteSource in;
+    private final int maxRecordBytes;
+    private long line = 1;
+    private boolean started;
+    private boolean ended;
+
+    Reader(InputStream in, int maxRecordBytes) {
+      this.in = new ByteSource(in);
+      this.maxRecordBytes = maxRecordBytes;
+    }
+
+    /** The next record, or null at the end. */
+    Row next() throws IOException {
+      if (!started) {
+        in.skipBom();
+        started = true;
+      }
+      while (!ended && in.peek() >= 0) {
+        Row row = record();
+        if (row != null) {
+          return row;
+        }
+      }
+      return null;
+    }
+
+    /** Reads one record; null for a blank line. */
+    private Row record() throws IOException {
       long startLine = line;
       var fields = new ArrayList<byte[]>();
       var field = new ByteArrayOutputStream();
+      long bytes = 0;
+      boolean tooLong = false;
       String problem = null;
       boolean inQuotes = false;
       boolean quoted = false;
       boolean afterQuote = false;
       boolean recordEnded = false;
-      while (pos < n && !recordEnded) {
-        int b = data[pos] & 0xff;
+      while (!recordEnded) {
+        int b = in.peek();
+        if (b < 0) {
+          break;
+        }
+        if (++bytes > maxRecordBytes && !tooLong) {
+          tooLong = true;
+          fields.clear();
+          field = new ByteArrayOutputStream();
+        }
         if (inQuotes) {
+          in.read();
           if (b == '"') {
-            if (pos + 1 < n && data[pos + 1] == '"') {
-              field.write('"');
-              pos += 2;
+            if (in.peek() == '"') {
+              in.read();
+              write(field, '"', tooLong);
             } else {
               inQuotes = false;
               afterQuote = true;
-              pos++;
             }
           } else {
             if (b == '\n') {
               line++;
             }
-            field.write(b);
-            pos++;
+            write(field, b, tooLong);
           }
           continue;
         }
         if (b == ',') {
-          fields.add(field.toByteArray());
+          in.read();
+          if (!tooLong) {
+            fields.add(field.toByteArray());
+          }
           field.reset();
           quoted = false;
           afterQuote = false;
-          pos++;
-        } else if (b == '\n' || (b == '\r' && pos + 1 < n && data[pos + 1] == '\n')) {
-          pos += b == '\r' ? 2 : 1;
+        } else if (b == '\n') {
+          in.read();
           line++;
           recordEnded = true;
+        } else if (b == '\r') {
+          in.read();
+          if (in.peek() == '\n') {
+            in.read();
+            line++;
+            recordEnded = true;
+          } else if (afterQuote) {
+            problem = "text follows a closing quote in field " + (fields.size() + 1);
+            break;
+          } else {
+            write(field, b, tooLong);
+          }
         } else if (b == '"') {
-          if (field.size() == 0 && !quoted) {
+          if (field.size() == 0 && !quoted && !afterQuote) {
+            in.read();
             inQuotes = true;
             quoted = true;
-            pos++;
           } else {
             problem = afterQuote ? "text follows a closing quote in field " + (fields.size() + 1) : "a quote appears inside the unquoted field " + (fields.size() + 1);
             break;
@@ -112,48 +179,53 @@ public final class Csv {
           problem = "text follows a closing quote in field " + (fields.size() + 1);
           break;
         } else {
-          field.write(b);
-          pos++;
+          in.read();
+          write(field, b, tooLong);
         }
       }
       if (problem != null) {
-        while (pos < n && data[pos] != '\n') {
-          pos++;
-        }
-        if (pos < n) {
-          pos++;
-          line++;
-        }
-        rows.add(new Row(startLine, List.of(), "malformed CSV quoting: " + problem + "; quote fields that contain quotes and double the inner quotes (\"\")"));
-        continue;
+        skipLine();
+        return new Row(startLine, List.of(), "malformed CSV quoting: " + problem + "; quote fields that contain quotes and double the inner quotes (\"\")");
       }
       if (inQuotes) {
-        rows.add(
-            new Row(
-                startLine,
-                List.of(),
-                "malformed CSV quoting: a quoted field opened on line " + startLine + " is never closed (the rest of the file, to line " + line + ", was read as that field); close the quote"));
-        break;
+        ended = true;
+        return new Row(
+            startLine,
+            List.of(),
+            "malformed CSV quoting: a quoted field opened on line " + startLine + " is never closed (the rest of the file, to line " + line + ", was read as that field); close the quote");
+      }
+      if (tooLong) {
+        return new Row(startLine, List.of(), "the row is longer than " + maxRecordBytes + " bytes; it was skipped (shorten it, or raise IngestOptions.maxRowBytes)", true);
       }
       fields.add(field.toByteArray());
       if (fields.size() == 1 && fields.get(0).length == 0 && !quoted) {
-        continue; // a blank line
+        return null; // a blank line
       }
       var decoded = new ArrayList<String>(fields.size());
-      for (int i = 0; i < fields.size() && problem == null; i++) {
+      for (int i = 0; i < fields.size(); i++) {
         try {
           decoded.add(decode(fields.get(i)));
         } catch (CharacterCodingException e) {
-          problem = "field " + (i + 1) + " holds bytes that are not UTF-8; export the catalogue as UTF-8";
+          return new Row(startLine, List.of(), "field " + (i + 1) + " holds bytes that are not UTF-8; export the catalogue as UTF-8");
         }
       }
-      if (problem != null) {
-        rows.add(new Row(startLine, List.of(), problem));
-      } else {
-        rows.add(new Row(startLine, decoded, null));
+      return new Row(startLine, decoded, null);
+    }
+
+    private static void write(ByteArrayOutputStream field, int b, boolean discard) {
+      if (!discard) {
+        field.write(b);
       }
     }
-    return rows;
+
+    private void skipLine() throws IOException {
+      for (int b = in.read(); b >= 0; b = in.read()) {
+        if (b == '\n') {
+          line++;
+          return;
+        }
+      }
+    }
   }
 
   static String decode(byte[] bytes) throws CharacterCodingException {

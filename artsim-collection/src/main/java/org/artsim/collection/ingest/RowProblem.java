@@ -18,8 +18,14 @@ public record RowProblem(Kind kind, long line, String id, String message) {
     DUPLICATE_ID,
     /** The image column is missing or blank. */
     MISSING_IMAGE,
-    /** The image value looks like a URL but is malformed or of an unsupported scheme. */
+    /** The image value looks like a URL but is malformed or of an unsupported scheme ({@code jar:} and other nested schemes included). */
     BAD_URL,
+    /** The image path names something that is not a regular file (a device such as {@code /dev/zero}, a FIFO, a directory, {@code /proc}); it was not read. */
+    BAD_FILE,
+    /** A field holds a control character (other than tab and line breaks). */
+    BAD_CHARACTER,
+    /** The row, or one of its fields, is longer than the limits of {@link IngestOptions}. */
+    TOO_LONG,
     /** The image could not be read or embedded (missing file, not an image, download failed). */
     UNREADABLE_IMAGE,
     /** The row is malformed: CSV quoting, a field count that does not match the header, invalid JSON. */

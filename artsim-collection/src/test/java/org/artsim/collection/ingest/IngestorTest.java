@@ -13,6 +13,7 @@ import org.artsim.InvalidArgumentException;
 import org.artsim.collection.ArtCollection;
 import org.artsim.collection.CatalogueRecord;
 import org.artsim.collection.CollectionConfig;
+import org.artsim.collection.ProviderSettings;
 import org.artsim.collection.fakes.FakeImageEmbedderProvider;
 import org.artsim.collection.sample.SampleCatalogue;
 import org.junit.jupiter.api.AfterEach;
@@ -25,7 +26,7 @@ class IngestorTest {
   ArtCollection art;
 
   static CollectionConfig fakes() {
-    return CollectionConfig.defaults().withEmbedder("test-image").withTextIndex("test-text").withRecommender("test-likes");
+    return org.artsim.collection.Fixtures.fakes();
   }
 
   @BeforeEach

@@ -13,6 +13,7 @@ import javax.imageio.ImageIO;
 import org.artsim.Hit;
 import org.artsim.collection.ArtCollection;
 import org.artsim.collection.CollectionConfig;
+import org.artsim.collection.ProviderSettings;
 import org.artsim.collection.ingest.ColumnMapping;
 import org.artsim.collection.ingest.IngestOptions;
 import org.artsim.collection.sample.SampleCatalogue;
@@ -29,7 +30,7 @@ class ViewsTest {
   @BeforeAll
   static void setUp() {
     Path csv = SampleCatalogue.write(data, 36, 5);
-    art = ArtCollection.create(CollectionConfig.defaults().withEmbedder("test-image").withTextIndex("test-text").withRecommender("test-likes"));
+    art = ArtCollection.create(org.artsim.collection.Fixtures.fakes());
     art.ingest(csv, IngestOptions.of(ColumnMapping.standard()).withCheckpointDir(data.resolve("ckpt")));
   }
 
