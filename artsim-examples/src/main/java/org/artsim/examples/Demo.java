@@ -1,5 +1,6 @@
 package org.artsim.examples;
 
+import org.artsim.collection.ProviderSettings;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -14,8 +15,8 @@ import org.artsim.TextSearchResult;
 import org.artsim.collection.ArtCollection;
 import org.artsim.collection.CatalogueRecord;
 import org.artsim.collection.CollectionConfig;
-import org.artsim.collection.analysis.Clusters;
-import org.artsim.collection.analysis.Scored;
+import org.artsim.analysis.Clusters;
+import org.artsim.analysis.Scored;
 import org.artsim.collection.ingest.ColumnMapping;
 import org.artsim.collection.ingest.IngestOptions;
 import org.artsim.collection.ingest.IngestionReport;
@@ -68,10 +69,10 @@ public final class Demo {
             o = new Options(o.out().equals(defaults().out()) ? Path.of("artsim-demo-output", "fashion-mnist") : o.out(), true, n, o.config());
           }
           case "--out" -> o = new Options(Path.of(value(args, ++i, a)), o.fashionMnist(), o.fashionCount(), o.config());
-          case "--embedder" -> o = new Options(o.out(), o.fashionMnist(), o.fashionCount(), o.config().withEmbedder(value(args, ++i, a)));
-          case "--text-index" -> o = new Options(o.out(), o.fashionMnist(), o.fashionCount(), o.config().withTextIndex(value(args, ++i, a)));
-          case "--recommender" -> o = new Options(o.out(), o.fashionMnist(), o.fashionCount(), o.config().withRecommender(value(args, ++i, a)));
-          case "--index" -> o = new Options(o.out(), o.fashionMnist(), o.fashionCount(), o.config().withIndex(value(args, ++i, a)));
+          case "--embedder" -> o = new Options(o.out(), o.fashionMnist(), o.fashionCount(), o.config().withEmbedder(ProviderSettings.of(value(args, ++i, a))));
+          case "--text-index" -> o = new Options(o.out(), o.fashionMnist(), o.fashionCount(), o.config().withTextIndex(ProviderSettings.of(value(args, ++i, a))));
+          case "--recommender" -> o = new Options(o.out(), o.fashionMnist(), o.fashionCount(), o.config().withRecommender(ProviderSettings.of(value(args, ++i, a))));
+          case "--index" -> o = new Options(o.out(), o.fashionMnist(), o.fashionCount(), o.config().withIndex(ProviderSettings.of(value(args, ++i, a))));
           default -> throw new IllegalArgumentException("unknown option '" + a + "'; use --fashion-mnist [n], --out DIR, --embedder, --index, --text-index, --recommender");
         }
       }
@@ -191,7 +192,7 @@ public final class Demo {
 
       int k = art.labelValues(field).size();
       out.println("== 7. " + k + " clusters around real works (k-medoids)");
-      Clusters clusters = art.clusters(k, 42);
+      Clusters clusters = art.analysis().clusters(k, 42);
       double purity = 0;
       for (var c : clusters.clusters()) {
         var counts = new LinkedHashMap<String, Integer>();
@@ -203,7 +204,7 @@ public final class Demo {
       out.printf(Locale.ROOT, "   mean purity by %s: %.2f; loss %.3f after %d passes (%s)%n", field, purity, clusters.loss(), clusters.iterations(), clusters.method());
 
       out.println("== 8. the most unique works");
-      List<Scored> unique = art.mostUnique(5);
+      List<Scored> unique = art.analysis().mostUnique(5);
       unique.forEach(s -> out.printf(Locale.ROOT, "   %.3f  %s%n", s.score(), art.record(s.id())));
 
       out.println("== 9. pictures");

@@ -97,7 +97,7 @@ class DemoTest {
     assertThat(o.fashionMnist()).isTrue();
     assertThat(o.fashionCount()).isEqualTo(300);
     assertThat(o.out()).isEqualTo(Path.of("x"));
-    assertThat(o.config().embedder()).isEqualTo("test-image");
+    assertThat(o.config().embedder().provider()).isEqualTo("test-image");
     assertThat(Demo.Options.parse(new String[0])).isEqualTo(Demo.Options.defaults());
   }
 }

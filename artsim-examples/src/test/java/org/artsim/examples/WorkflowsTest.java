@@ -1,5 +1,6 @@
 package org.artsim.examples;
 
+import org.artsim.collection.ProviderSettings;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
@@ -74,8 +75,8 @@ class WorkflowsTest {
   void cVisualSimilarityAcrossEmbedderVariantsWithAnOutsideImage() throws Exception {
     var variants = new LinkedHashMap<String, CollectionConfig>();
     variants.put("default", TestProviders.config());
-    variants.put("coarse", TestProviders.config().withEmbedder("test-image", java.util.Map.of("grid", "2")));
-    variants.put("missing-model", TestProviders.config().withEmbedder("no-such-cnn"));
+    variants.put("coarse", TestProviders.config().withEmbedder(ProviderSettings.of("test-image", java.util.Map.of("grid", "2"))));
+    variants.put("missing-model", TestProviders.config().withEmbedder(ProviderSettings.of("no-such-cnn")));
     var outside = SampleCatalogue.drawNew("dutch", "ceramics", 2024);
     var r = VisualSimilarity.run(dir.resolve("data/catalogue.csv"), variants, "w-0007", outside, dir.resolve("c"), LOG);
     assertThat(r.variants()).extracting(VisualSimilarity.Variant::name).containsExactly("default", "coarse");
@@ -135,10 +136,10 @@ class WorkflowsTest {
   void dStyleAnalysisWithClipSearchesImagesByText() throws Exception {
     Path clip = Path.of("../artsim-embed/src/test/resources/fixtures/clip").toAbsolutePath().normalize();
     org.junit.jupiter.api.Assumptions.assumeTrue(Files.isReadable(clip.resolve("vision_model.onnx")), "artsim-embed's tiny CLIP fixture is not in this checkout");
-    var config = TestProviders.config().withEmbedder("clip", java.util.Map.of(
+    var config = TestProviders.config().withEmbedder(ProviderSettings.of("clip", java.util.Map.of(
         "vision_model", clip.resolve("vision_model.onnx").toString(),
         "text_model", clip.resolve("text_model.onnx").toString(),
-        "tokenizer", clip.resolve("tokenizer.json").toString()));
+        "tokenizer", clip.resolve("tokenizer.json").toString())));
     try (var clipArt = ArtCollection.create(config)) {
       clipArt.ingest(dir.resolve("data/catalogue.csv"), org.artsim.collection.ingest.IngestOptions.of(org.artsim.collection.ingest.ColumnMapping.standard())
           .withCheckpointDir(dir.resolve("d-clip-ckpt")));

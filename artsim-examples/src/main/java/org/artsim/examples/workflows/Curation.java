@@ -8,8 +8,8 @@ import java.util.Map;
 import org.artsim.Hit;
 import org.artsim.collection.ArtCollection;
 import org.artsim.collection.CollectionConfig;
-import org.artsim.collection.analysis.Clusters;
-import org.artsim.collection.analysis.DuplicateGroup;
+import org.artsim.analysis.Clusters;
+import org.artsim.analysis.DuplicateGroup;
 import org.artsim.collection.view.ProjectorExport;
 import org.artsim.examples.DemoData;
 
@@ -37,9 +37,9 @@ public final class Curation {
       neighbourhoods.put(id, art.similarTo(id, 5));
       log.println("neighbourhood of " + id + ": " + neighbourhoods.get(id));
     }
-    Clusters clusters = art.clusters(k, 11);
+    Clusters clusters = art.analysis().clusters(k, 11);
     log.println(k + " clusters, loss " + clusters.loss() + ": medoids " + clusters.medoids());
-    var duplicates = art.duplicates(threshold);
+    var duplicates = art.analysis().duplicates(threshold);
     log.println(duplicates.size() + " near-duplicate groups within cosine distance " + threshold + ":");
     duplicates.forEach(g -> log.println("  keep " + g.kept() + ", drop " + g.duplicates()));
     Path projector = ProjectorExport.write(art, out.resolve("projector"), List.of("title", "artist", "culture", "classification"));

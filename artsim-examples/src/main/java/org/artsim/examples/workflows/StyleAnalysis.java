@@ -11,9 +11,9 @@ import org.artsim.LabelFilter;
 import org.artsim.TextEmbedder;
 import org.artsim.collection.ArtCollection;
 import org.artsim.collection.CollectionConfig;
-import org.artsim.collection.analysis.Clusters;
-import org.artsim.collection.analysis.ImageQuality;
-import org.artsim.collection.analysis.Scored;
+import org.artsim.analysis.Clusters;
+import org.artsim.analysis.ImageQuality;
+import org.artsim.analysis.Scored;
 import org.artsim.collection.view.PcaMap;
 import org.artsim.examples.DemoData;
 
@@ -53,20 +53,20 @@ public final class StyleAnalysis {
     boolean clip = art.embedder() instanceof TextEmbedder;
     List<Hit> search = clip ? art.searchImagesByText(description, 5, LabelFilter.none()) : art.searchText(description, 5).hits();
     log.println((clip ? "text-to-image" : "catalogue text") + " search \"" + description + "\": " + search);
-    Clusters clusters = art.clusters(k, 7);
+    Clusters clusters = art.analysis().clusters(k, 7);
     clusters.clusters().forEach(c -> log.println("cluster around " + c.medoid() + ": " + c.size() + " works"));
     Path map = PcaMap.write(art, "artist", 560, out.resolve("map-by-artist.png"));
     log.println("map: " + map);
-    var uniqueness = art.uniqueness();
-    var most = art.mostUnique(5);
-    var least = art.leastUnique(5);
+    var uniqueness = art.analysis().uniqueness();
+    var most = art.analysis().mostUnique(5);
+    var least = art.analysis().leastUnique(5);
     log.println("most unique: " + most);
     log.println("least unique: " + least);
-    var perArtist = art.meanPerLabel(uniqueness, "artist");
+    var perArtist = art.analysis().meanPerLabel(uniqueness, "artist");
     log.println("mean uniqueness per artist: " + perArtist);
     var sums = new TreeMap<String, double[]>();
     for (String id : art.ids()) {
-      ImageQuality q = art.imageQuality(id);
+      ImageQuality q = art.analysis().imageQuality(id);
       String style = art.record(id).classification();
       if (q != null && style != null) {
         double[] s = sums.computeIfAbsent(style, x -> new double[4]);

@@ -1,5 +1,6 @@
 package org.artsim.examples.workflows;
 
+import org.artsim.collection.ProviderSettings;
 import java.awt.image.BufferedImage;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -56,7 +57,7 @@ public final class VisualSimilarity {
       try (var art = ArtCollection.create(v.getValue())) {
         art.ingest(catalogue, IngestOptions.of(ColumnMapping.standard()).withCheckpointDir(out.resolve("checkpoint-" + v.getKey())));
         var similar = art.similarTo(workId, 5);
-        var fromOutside = art.searchImage(outside, 5);
+        var fromOutside = art.searchImage(org.artsim.ImageSource.of(outside), 5, null);
         log.println(v.getKey() + " (" + art.embedderInfo() + "):");
         log.println("  similar to " + workId + ": " + similar);
         log.println("  similar to the outside image: " + fromOutside);
@@ -90,10 +91,10 @@ public final class VisualSimilarity {
     var m = new LinkedHashMap<String, CollectionConfig>();
     m.put("color", CollectionConfig.defaults());
     String model = cnnModel == null ? "" : cnnModel;
-    m.put("cnn-centre-crop", CollectionConfig.defaults().withEmbedder("cnn", Map.of("model", model, "crop", "true")));
-    m.put("cnn-no-crop", CollectionConfig.defaults().withEmbedder("cnn", Map.of("model", model, "crop", "false")));
+    m.put("cnn-centre-crop", CollectionConfig.defaults().withEmbedder(ProviderSettings.of("cnn", Map.of("model", model, "crop", "true"))));
+    m.put("cnn-no-crop", CollectionConfig.defaults().withEmbedder(ProviderSettings.of("cnn", Map.of("model", model, "crop", "false"))));
     if (otherModel != null) {
-      m.put("other-network", CollectionConfig.defaults().withEmbedder("cnn", Map.of("model", otherModel, "crop", "true")));
+      m.put("other-network", CollectionConfig.defaults().withEmbedder(ProviderSettings.of("cnn", Map.of("model", otherModel, "crop", "true"))));
     }
     return m;
   }
