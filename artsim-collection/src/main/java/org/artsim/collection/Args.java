@@ -16,7 +16,7 @@ final class Args {
   /** {@code value}, or an {@link InvalidArgumentException} naming {@code name} if it is null. */
   static <T> T notNull(T value, String name) {
     if (value == null) {
-      throw new InvalidArgumentException(name + " is null; give a " + name);
+      throw new InvalidArgumentException(name + " is null; give a non-null " + name);
     }
     return value;
   }
