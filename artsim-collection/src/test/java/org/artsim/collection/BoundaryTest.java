@@ -48,4 +48,19 @@ class BoundaryTest {
     assertThat(FORBIDDEN.matcher("import org.artsim.analysis.Clusterer;").find()).isFalse();
     assertThat(FORBIDDEN.matcher("import org.artsim.collection.ingest.Ingestor;").find()).isFalse();
   }
+
+  @Test
+  void theModuleRequiresNoArtsimModuleButTheApi() throws IOException {
+    String descriptor = Files.readString(Path.of("src/main/module/module-info.java"));
+    var requires = new ArrayList<String>();
+    var m = Pattern.compile("requires\\s+(?:transitive\\s+|static\\s+)*([\\w.]+)\\s*;").matcher(descriptor);
+    while (m.find()) {
+      requires.add(m.group(1));
+    }
+    assertThat(requires).contains("org.artsim.api");
+    assertThat(requires.stream().filter(r -> r.startsWith("org.artsim"))).containsExactly("org.artsim.api");
+    for (String pkg : List.of("org.artsim.collection", "org.artsim.collection.ingest", "org.artsim.collection.sample", "org.artsim.collection.view")) {
+      assertThat(descriptor).contains("exports " + pkg + ";");
+    }
+  }
 }
