@@ -21,7 +21,6 @@ import org.artsim.SearchRequest;
 import org.artsim.TextEmbedder;
 import org.artsim.TextIndex;
 import org.artsim.TextSearchResult;
-import org.artsim.UnknownProviderException;
 import org.artsim.VectorIndex;
 import org.artsim.collection.ingest.ColumnMapping;
 import org.artsim.collection.ingest.EmbeddingStage;

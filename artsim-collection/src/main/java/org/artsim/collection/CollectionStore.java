@@ -274,7 +274,8 @@ public final class CollectionStore {
         }
         t.close();
         throw new CollectionMismatchException(
-            textPath + " holds " + t.size() + " documents, but collection " + m.id() + " generation " + m.generation() + " has " + records.size() + " records; restore the whole directory from one backup");
+            textPath + " holds " + t.size() + " documents, but collection " + m.id() + " generation " + m.generation() + " has " + records.size()
+                + " records; restore the whole directory from one backup");
       } catch (org.artsim.UnknownProviderException e) {
         LOG.warn("the saved text index {} needs a provider that is not installed ({}); rebuilding it from the records", m.textFile(), e.getMessage());
       }

@@ -13,7 +13,6 @@ import org.artsim.InvalidArgumentException;
 import org.artsim.collection.ArtCollection;
 import org.artsim.collection.CatalogueRecord;
 import org.artsim.collection.CollectionConfig;
-import org.artsim.collection.ProviderSettings;
 import org.artsim.collection.fakes.FakeImageEmbedderProvider;
 import org.artsim.collection.sample.SampleCatalogue;
 import org.junit.jupiter.api.AfterEach;

@@ -12,8 +12,6 @@ import java.util.regex.Pattern;
 import javax.imageio.ImageIO;
 import org.artsim.Hit;
 import org.artsim.collection.ArtCollection;
-import org.artsim.collection.CollectionConfig;
-import org.artsim.collection.ProviderSettings;
 import org.artsim.collection.ingest.ColumnMapping;
 import org.artsim.collection.ingest.IngestOptions;
 import org.artsim.collection.sample.SampleCatalogue;
