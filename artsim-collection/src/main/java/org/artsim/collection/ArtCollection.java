@@ -146,11 +146,7 @@ public final class ArtCollection implements AutoCloseable {
     return embedderInfo;
   }
 
-  /**
-   * The embedder.
-   *
-   * @throws ArtsimException if the collection was loaded without its embedder installed
-   */
+  /** The embedder; throws {@code ArtsimException} if the collection was loaded without its embedder installed. */
   public ImageEmbedder embedder() {
     contents.checkOpen();
     if (embedder == null) {
@@ -213,11 +209,7 @@ public final class ArtCollection implements AutoCloseable {
     return contents.contains(Args.notNull(id, "id"));
   }
 
-  /**
-   * The record with this id.
-   *
-   * @throws org.artsim.UnknownIdException if there is none
-   */
+  /** The record with this id; throws {@code UnknownIdException} if there is none. */
   public CatalogueRecord record(String id) {
     contents.checkOpen();
     return contents.get(Args.notNull(id, "id"));
@@ -255,11 +247,7 @@ public final class ArtCollection implements AutoCloseable {
     add(record, stage().embedOne(imageSource(record)));
   }
 
-  /**
-   * Adds a record with a vector made by this collection's embedder.
-   *
-   * @throws org.artsim.DuplicateIdException if the id is present
-   */
+  /** Adds a record with a vector made by this collection's embedder; throws {@code DuplicateIdException} if the id is present. */
   public void add(CatalogueRecord record, float[] vector) {
     addWithVectors(List.of(Args.notNull(record, "record")), List.of(Args.notNull(vector, "vector")));
   }
@@ -295,11 +283,7 @@ public final class ArtCollection implements AutoCloseable {
     return r.report();
   }
 
-  /**
-   * Replaces a record; its image is embedded again only if the image changed.
-   *
-   * @throws org.artsim.UnknownIdException if the id is not present
-   */
+  /** Replaces a record; its image is embedded again only if the image changed; throws {@code UnknownIdException} if the id is not present. */
   public void update(CatalogueRecord record) {
     contents.checkOpen();
     Args.notNull(record, "record");
@@ -307,21 +291,13 @@ public final class ArtCollection implements AutoCloseable {
     update(record, Objects.equals(old.image(), record.image()) ? vector(record.id()) : stage().embedOne(imageSource(record)));
   }
 
-  /**
-   * Replaces a record and its vector.
-   *
-   * @throws org.artsim.UnknownIdException if the id is not present
-   */
+  /** Replaces a record and its vector; throws {@code UnknownIdException} if the id is not present. */
   public void update(CatalogueRecord record, float[] vector) {
     contents.checkOpen();
     contents.update(Args.notNull(record, "record"), Args.notNull(vector, "vector"));
   }
 
-  /**
-   * Removes a record.
-   *
-   * @return {@code false} if there was none
-   */
+  /** Removes a record; returns {@code false} if there was none. */
   public boolean remove(String id) {
     contents.checkOpen();
     return contents.remove(Args.notNull(id, "id"));
@@ -343,11 +319,7 @@ public final class ArtCollection implements AutoCloseable {
     return s;
   }
 
-  /**
-   * Decodes a record's image (regular files and {@code file:} URLs; other URLs are fetched by the embedder only).
-   *
-   * @return the image, or null if it cannot be read here
-   */
+  /** Decodes a record's image (regular files and {@code file:} URLs; other URLs are fetched by the embedder only); returns the image, or null if it cannot be read here. */
   public BufferedImage readImage(String id) {
     try {
       return ImageLocation.decodeLocal(imageSource(record(id)));
@@ -379,11 +351,7 @@ public final class ArtCollection implements AutoCloseable {
     return contents.text().search(query, k, f);
   }
 
-  /**
-   * Images that match a text description, for embedders with a text side (CLIP).
-   *
-   * @throws ArtsimException if the embedder embeds images only
-   */
+  /** Images that match a text description, for embedders with a text side (CLIP); throws {@code ArtsimException} if the embedder embeds images only. */
   public List<Hit> searchImagesByText(String description, int k, LabelFilter filter) {
     Args.notNull(description, "description");
     if (!(embedder() instanceof TextEmbedder te)) {
@@ -415,11 +383,7 @@ public final class ArtCollection implements AutoCloseable {
     return similarTo(id, k, null);
   }
 
-  /**
-   * The {@code k} records passing {@code filter} (null: none) most similar to a record, not counting itself.
-   *
-   * @throws org.artsim.UnknownIdException if the id is not present
-   */
+  /** The {@code k} records passing {@code filter} (null: none) most similar to a record, not counting itself; throws {@code UnknownIdException} if the id is not present. */
   public List<Hit> similarTo(String id, int k, LabelFilter filter) {
     record(id);
     Args.notNegative(k, "k");

@@ -95,6 +95,21 @@ class HostileRowsTest {
   }
 
   @Test
+  void aDeeplyNestedJsonLineIsAMalformedRowNotAStackOverflow() throws IOException {
+    SampleCatalogue.write(dir, 1, 1);
+    Path jsonl = dir.resolve("deep.jsonl");
+    Files.writeString(jsonl, "{\"id\":\"deep\",\"x\":" + "[".repeat(100_000) + "]".repeat(100_000) + "}\n{\"id\":\"ok\",\"image\":\"images/w-0000.png\"}\n");
+    try (var art = ArtCollection.create(Fixtures.fakes())) {
+      var r = art.ingest(jsonl, IngestOptions.of(ColumnMapping.standard()).withCheckpointDir(dir.resolve("ckpt")));
+      assertThat(art.ids()).containsExactly("ok");
+      assertThat(r.problems()).singleElement().satisfies(p -> {
+        assertThat(p.kind()).isEqualTo(RowProblem.Kind.MALFORMED_ROW);
+        assertThat(p.message()).startsWith("the line is not valid JSON: ");
+      });
+    }
+  }
+
+  @Test
   void theStreamingCsvReaderRoundTripsRandomRowsOnManySeeds() {
     String alphabet = "ab,\"\n\r x\u00e9\u6771";
     for (long seed = 1; seed <= 200; seed++) {
