@@ -9,7 +9,6 @@ import org.artsim.Recommender;
 import org.artsim.VectorIndex;
 import org.artsim.io.ArtsimFiles;
 import org.artsim.io.BinaryIn;
-import org.artsim.recommend.LikesConfig;
 
 /**
  * The {@code "likes"} recommender: immutable (an index and a config), so thread-safe; each session

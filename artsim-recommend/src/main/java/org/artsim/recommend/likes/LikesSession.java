@@ -18,12 +18,11 @@ import org.artsim.Recommendations;
 import org.artsim.SearchRequest;
 import org.artsim.UnknownIdException;
 import org.artsim.VectorIndex;
-import org.artsim.cluster.Dissimilarity;
-import org.artsim.cluster.KMedoidsConfig;
-import org.artsim.cluster.Silhouette;
+import org.artsim.recommend.cluster.Dissimilarity;
+import org.artsim.recommend.cluster.KMedoidsConfig;
+import org.artsim.recommend.cluster.Silhouette;
 import org.artsim.io.ArtsimFiles;
 import org.artsim.io.BinaryOut;
-import org.artsim.recommend.LikesConfig;
 import org.artsim.vector.Vectors;
 
 /**

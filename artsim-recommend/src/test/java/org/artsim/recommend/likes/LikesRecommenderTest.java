@@ -24,7 +24,6 @@ import org.artsim.Recommender;
 import org.artsim.UnknownIdException;
 import org.artsim.VectorEntry;
 import org.artsim.VectorIndex;
-import org.artsim.recommend.LikesConfig;
 import org.artsim.testing.FashionMnist;
 import org.artsim.testing.Seeds;
 import org.artsim.vector.MeanCentring;
