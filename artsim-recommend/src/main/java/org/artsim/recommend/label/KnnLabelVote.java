@@ -53,6 +53,9 @@ public final class KnnLabelVote {
    * @throws InvalidArgumentException if no item carries the field
    */
   public static KnnLabelVote over(VectorIndex index, String field, KnnVoteConfig config) {
+    if (index == null) {
+      throw new InvalidArgumentException("index is null; give the VectorIndex whose labelled items vote");
+    }
     if (field == null || field.isBlank()) {
       throw new InvalidArgumentException("label field is null or blank; name the field to predict, e.g. \"culture\"");
     }
@@ -66,11 +69,22 @@ public final class KnnLabelVote {
 
   /** The predicted value for a vector (not necessarily in the index). */
   public LabelPrediction predict(float[] vector) {
+    if (vector == null) {
+      throw new InvalidArgumentException("vector is null; give the vector to label");
+    }
     return vote(index.search(SearchRequest.of(vector, config.k()).withFilter(labelled)), null);
   }
 
   /** Predictions for many vectors, in order (one batched search per 256 vectors). */
   public List<LabelPrediction> predictAll(float[][] vectors) {
+    if (vectors == null) {
+      throw new InvalidArgumentException("vectors is null; give the vectors to label");
+    }
+    for (int i = 0; i < vectors.length; i++) {
+      if (vectors[i] == null) {
+        throw new InvalidArgumentException("vector " + i + " is null; give only vectors");
+      }
+    }
     var out = new ArrayList<LabelPrediction>(vectors.length);
     for (int from = 0; from < vectors.length; from += BATCH) {
       int to = Math.min(vectors.length, from + BATCH);
@@ -89,6 +103,9 @@ public final class KnnLabelVote {
    * @throws UnknownIdException if the id is not in the index
    */
   public LabelPrediction predictItem(String id) {
+    if (id == null) {
+      throw new InvalidArgumentException("id is null; give the id of an item of the index");
+    }
     float[] v = index.vector(id).orElseThrow(() -> new UnknownIdException("no item with id '" + id + "' in the index; add it first or check the id"));
     return vote(index.search(SearchRequest.of(v, config.k() + 1).withFilter(labelled)), id);
   }
@@ -99,6 +116,9 @@ public final class KnnLabelVote {
    * @throws InvalidArgumentException if the lengths differ or there are no vectors
    */
   public double accuracy(float[][] vectors, List<String> truth) {
+    if (vectors == null || truth == null) {
+      throw new InvalidArgumentException((vectors == null ? "vectors" : "truth") + " is null; give the vectors and their true labels");
+    }
     if (vectors.length == 0 || vectors.length != truth.size()) {
       throw new InvalidArgumentException(
           "accuracy needs one true label per vector and at least one vector, got " + vectors.length + " vectors and " + truth.size() + " labels");

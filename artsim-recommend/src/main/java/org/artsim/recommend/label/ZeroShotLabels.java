@@ -51,6 +51,9 @@ public final class ZeroShotLabels {
 
   /** As {@link #of(TextEmbedder, Map)}, with another softmax scale (> 0). */
   public static ZeroShotLabels of(TextEmbedder embedder, Map<String, String> promptsByLabel, double scale) {
+    if (embedder == null) {
+      throw new InvalidArgumentException("embedder is null; give the text side of the embedder that made the image vectors");
+    }
     if (promptsByLabel == null || promptsByLabel.isEmpty()) {
       throw new InvalidArgumentException("no labels given; give at least one label with its prompt");
     }
@@ -61,6 +64,9 @@ public final class ZeroShotLabels {
     float[][] vectors = new float[promptsByLabel.size()][];
     int i = 0;
     for (var e : promptsByLabel.entrySet()) {
+      if (e.getKey() == null) {
+        throw new InvalidArgumentException("a label is null; name every label");
+      }
       if (e.getValue() == null || e.getValue().isBlank()) {
         throw new InvalidArgumentException("the prompt for label '" + e.getKey() + "' is blank; describe the label, e.g. \"a photograph of a vase\"");
       }
@@ -76,8 +82,14 @@ public final class ZeroShotLabels {
     if (template == null || !template.contains("{}")) {
       throw new InvalidArgumentException("template must contain {} where the label goes, got " + template);
     }
+    if (labels == null) {
+      throw new InvalidArgumentException("labels is null; give the candidate labels");
+    }
     var map = new LinkedHashMap<String, String>();
     for (String l : labels) {
+      if (l == null) {
+        throw new InvalidArgumentException("labels contains null; name every label");
+      }
       map.put(l, template.replace("{}", l));
     }
     return of(embedder, map);
@@ -127,6 +139,9 @@ public final class ZeroShotLabels {
 
   /** Predictions for every item of an index of image vectors, in {@link VectorIndex#ids()} order. */
   public Map<String, LabelPrediction> predictIndex(VectorIndex index) {
+    if (index == null) {
+      throw new InvalidArgumentException("index is null; give the VectorIndex of image vectors to label");
+    }
     var out = new LinkedHashMap<String, LabelPrediction>();
     for (String id : index.ids()) {
       index.vector(id).ifPresent(v -> out.put(id, predict(v)));

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.artsim.InvalidArgumentException;
 import org.artsim.RecommendationSession;
 import org.artsim.Recommender;
 import org.artsim.VectorIndex;
@@ -47,6 +48,9 @@ final class LikesRecommender implements Recommender {
 
   @Override
   public RecommendationSession restoreSession(Path path) {
+    if (path == null) {
+      throw new InvalidArgumentException("path is null; give the file a session was saved to");
+    }
     return ArtsimFiles.read(path, FORMAT, FORMAT_VERSION, this::read);
   }
 

@@ -61,6 +61,9 @@ final class LikesSession implements RecommendationSession {
 
   @Override
   public boolean unlike(String id) {
+    if (id == null) {
+      throw new InvalidArgumentException("id is null; unlike an item by its id");
+    }
     return likes.remove(id);
   }
 
@@ -326,6 +329,9 @@ final class LikesSession implements RecommendationSession {
 
   @Override
   public void save(Path path) {
+    if (path == null) {
+      throw new InvalidArgumentException("path is null; give the file to write the session to");
+    }
     ArtsimFiles.write(path, LikesRecommender.FORMAT, LikesRecommender.FORMAT_VERSION, this::write);
   }
 
