@@ -5,13 +5,13 @@ import org.artsim.spi.ConfigMap;
 import org.artsim.spi.ProviderConfig;
 
 /**
- * Selects the {@code "fiftyone-017"} uniqueness rule (FiftyOne ≤ 0.17; see {@link
+ * Selects the {@code "fiftyone-0.17"} uniqueness rule (FiftyOne ≤ 0.17; see {@link
  * NeighbourUniqueness}): {@code Artsim.uniqueness(FiftyOne017UniquenessConfig.defaults())}. The
  * rule has no settings.
  */
 public record FiftyOne017UniquenessConfig() implements ProviderConfig {
   /** The provider name. */
-  public static final String PROVIDER = "fiftyone-017";
+  public static final String PROVIDER = "fiftyone-0.17";
 
   private static final FiftyOne017UniquenessConfig DEFAULTS = new FiftyOne017UniquenessConfig();
 

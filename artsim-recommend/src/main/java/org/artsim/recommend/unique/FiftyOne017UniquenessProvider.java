@@ -5,7 +5,7 @@ import org.artsim.analysis.UniquenessScorer;
 import org.artsim.spi.UniquenessProvider;
 
 /**
- * Provides the {@code "fiftyone-017"} uniqueness rule: FiftyOne ≤ 0.17's (Euclidean distance on
+ * Provides the {@code "fiftyone-0.17"} uniqueness rule: FiftyOne ≤ 0.17's (Euclidean distance on
  * the stored vectors, the 1st–3rd nearest other items, weights 0.6/0.3/0.1), computed over the
  * listed items in double precision. See {@link NeighbourUniqueness}.
  */

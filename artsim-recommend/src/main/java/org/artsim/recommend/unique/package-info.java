@@ -8,7 +8,7 @@
  *
  * <p>The same rules as {@link java.util.ServiceLoader} providers of the api's analysis contracts:
  * uniqueness {@code "fiftyone"} ({@link org.artsim.recommend.unique.FiftyOneUniquenessConfig}),
- * {@code "fiftyone-017"} ({@link org.artsim.recommend.unique.FiftyOne017UniquenessConfig}), {@code
+ * {@code "fiftyone-0.17"} ({@link org.artsim.recommend.unique.FiftyOne017UniquenessConfig}), {@code
  * "knn-distance"} ({@link org.artsim.recommend.unique.KnnDistanceUniquenessConfig}), and the
  * duplicate finder {@code "greedy"} ({@link org.artsim.recommend.unique.GreedyDuplicatesConfig}).
  */

@@ -213,7 +213,7 @@ class FiftyOneRulesTest {
 
   @Test
   void providersScoreTheListedItems() {
-    assertThat(Artsim.available().get("Uniqueness")).contains("fiftyone", "fiftyone-017", "knn-distance");
+    assertThat(Artsim.available().get("Uniqueness")).contains("fiftyone", "fiftyone-0.17", "knn-distance");
     var index = l2Index(SEVEN);
     var ids = List.of("v6", "v5", "v4", "v3", "v2", "v1", "v0");
     float[][] reversed = new float[7][];
@@ -225,7 +225,7 @@ class FiftyOneRulesTest {
     for (int i = 0; i < 7; i++) {
       assertThat(fiftyone.get("v" + i)).isCloseTo(SEVEN_NEW_RULE[i], within(1e-12));
     }
-    Map<String, Double> old = Artsim.uniqueness("fiftyone-017").score(index, ids);
+    Map<String, Double> old = Artsim.uniqueness("fiftyone-0.17").score(index, ids);
     double[] oldExpected = naiveOldRule(reversed);
     for (int i = 0; i < 7; i++) {
       assertThat(old.get(ids.get(i))).isCloseTo(oldExpected[i], within(1e-12));
@@ -245,7 +245,7 @@ class FiftyOneRulesTest {
   @Test
   void badArgumentsAreTypedErrors() {
     var index = l2Index(SEVEN);
-    for (String name : List.of("fiftyone", "fiftyone-017", "knn-distance")) {
+    for (String name : List.of("fiftyone", "fiftyone-0.17", "knn-distance")) {
       var scorer = Artsim.uniqueness(name);
       assertThatThrownBy(() -> scorer.score(null, List.of("v0")))
           .isInstanceOf(InvalidArgumentException.class)
@@ -277,7 +277,7 @@ class FiftyOneRulesTest {
   @Test
   void configsAreTypedAndSettingsAreChecked() {
     assertThat(FiftyOneUniquenessConfig.defaults().provider()).isEqualTo("fiftyone");
-    assertThat(FiftyOne017UniquenessConfig.defaults().provider()).isEqualTo("fiftyone-017");
+    assertThat(FiftyOne017UniquenessConfig.defaults().provider()).isEqualTo("fiftyone-0.17");
     assertThat(KnnDistanceUniquenessConfig.defaults().provider()).isEqualTo("knn-distance");
     assertThat(FiftyOneUniquenessConfig.parse(Map.of("exact_limit", "10"))).isEqualTo(new FiftyOneUniquenessConfig(10));
     assertThatThrownBy(() -> FiftyOneUniquenessConfig.parse(Map.of("exact_limit", "-2")))
@@ -288,7 +288,7 @@ class FiftyOneRulesTest {
         .hasMessageStartingWith("fiftyone: unknown setting [k]");
     assertThatThrownBy(() -> FiftyOne017UniquenessConfig.parse(Map.of("k", "4")))
         .isInstanceOf(ConfigException.class)
-        .hasMessageStartingWith("fiftyone-017: unknown setting [k]");
+        .hasMessageStartingWith("fiftyone-0.17: unknown setting [k]");
     assertThatThrownBy(() -> KnnDistanceUniquenessConfig.parse(Map.of("k", "4")))
         .isInstanceOf(ConfigException.class)
         .hasMessageStartingWith("knn-distance: unknown setting [k]");
