@@ -27,7 +27,8 @@ import org.artsim.vector.Vectors;
 
 /**
  * One visitor's likes, shown items and history; see {@link LikesRecommenderProvider}. Not
- * thread-safe: one thread at a time.
+ * thread-safe: one thread at a time. Once its recommender is closed, every method but {@code
+ * toString} throws {@link org.artsim.ClosedException}.
  */
 final class LikesSession implements RecommendationSession {
   static final String NO_LIKES = "no likes yet: like an item first";
@@ -50,6 +51,7 @@ final class LikesSession implements RecommendationSession {
 
   @Override
   public void like(String id) {
+    recommender.checkOpen();
     if (id == null) {
       throw new InvalidArgumentException("id is null; like an item by its id");
     }
@@ -61,6 +63,7 @@ final class LikesSession implements RecommendationSession {
 
   @Override
   public boolean unlike(String id) {
+    recommender.checkOpen();
     if (id == null) {
       throw new InvalidArgumentException("id is null; unlike an item by its id");
     }
@@ -69,6 +72,7 @@ final class LikesSession implements RecommendationSession {
 
   @Override
   public void clear() {
+    recommender.checkOpen();
     likes.clear();
     shown.clear();
     history.clear();
@@ -76,6 +80,7 @@ final class LikesSession implements RecommendationSession {
 
   @Override
   public void markShown(Collection<String> ids) {
+    recommender.checkOpen();
     if (ids == null) {
       throw new InvalidArgumentException("ids is null; pass the ids that were shown");
     }
@@ -96,26 +101,31 @@ final class LikesSession implements RecommendationSession {
 
   @Override
   public Set<String> likes() {
+    recommender.checkOpen();
     return Collections.unmodifiableSet(new LinkedHashSet<>(likes));
   }
 
   @Override
   public Set<String> shown() {
+    recommender.checkOpen();
     return Collections.unmodifiableSet(new LinkedHashSet<>(shown));
   }
 
   @Override
   public List<List<String>> history() {
+    recommender.checkOpen();
     return List.copyOf(history);
   }
 
   @Override
   public Recommendations recommend(int k) {
+    recommender.checkOpen();
     return recommend(k, LabelFilter.none());
   }
 
   @Override
   public Recommendations recommend(int k, LabelFilter filter) {
+    recommender.checkOpen();
     if (k < 1) {
       throw new InvalidArgumentException("k must be at least 1, got " + k + "; ask for one or more recommendations");
     }
@@ -329,6 +339,7 @@ final class LikesSession implements RecommendationSession {
 
   @Override
   public void save(Path path) {
+    recommender.checkOpen();
     if (path == null) {
       throw new InvalidArgumentException("path is null; give the file to write the session to");
     }
