@@ -292,5 +292,23 @@ class FiftyOneRulesTest {
     assertThatThrownBy(() -> KnnDistanceUniquenessConfig.parse(Map.of("k", "4")))
         .isInstanceOf(ConfigException.class)
         .hasMessageStartingWith("knn-distance: unknown setting [k]");
+    assertThatThrownBy(() -> FiftyOneUniquenessConfig.parse(Map.of("exact_limit", "lots")))
+        .isInstanceOf(ConfigException.class)
+        .hasMessage("fiftyone: setting 'exact_limit' is 'lots'; it must be a whole number");
+  }
+
+  @Test
+  void typedConfigsSelectAndConfigureTheirProvider() {
+    var index = l2Index(SEVEN);
+    var ids = index.ids();
+    var chord = Artsim.uniqueness(FiftyOneUniquenessConfig.defaults().withExactLimit(0)).score(index, ids);
+    double[] expected = NeighbourUniqueness.fiftyone(SEVEN, 0);
+    for (int i = 0; i < 7; i++) {
+      assertThat(chord.get("v" + i)).isEqualTo(expected[i]);
+    }
+    assertThat(Artsim.uniqueness(FiftyOne017UniquenessConfig.defaults()).score(index, ids).get("v5")).isEqualTo(1.0);
+    assertThat(Artsim.uniqueness(KnnDistanceUniquenessConfig.defaults()).score(index, ids)).hasSize(7);
+    org.artsim.spi.ProviderConfig foreign = () -> "fiftyone";
+    assertThatThrownBy(() -> Artsim.uniqueness(foreign)).isInstanceOf(ConfigException.class).hasMessageStartingWith("'fiftyone' is configured with FiftyOneUniquenessConfig");
   }
 }
