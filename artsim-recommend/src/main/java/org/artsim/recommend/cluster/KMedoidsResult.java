@@ -24,6 +24,9 @@ import java.util.List;
 public record KMedoidsResult(int[] medoids, int[] assignment, double loss, int iterations, int swaps, List<String> ids) {
   /** Copies the arrays and the id list. */
   public KMedoidsResult {
+    if (medoids == null || assignment == null || ids == null) {
+      throw new org.artsim.InvalidArgumentException("medoids, assignment and ids must not be null (ids may be empty)");
+    }
     medoids = medoids.clone();
     assignment = assignment.clone();
     ids = List.copyOf(ids);

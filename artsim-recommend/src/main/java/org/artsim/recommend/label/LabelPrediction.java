@@ -3,7 +3,6 @@ package org.artsim.recommend.label;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Objects;
 
 /**
  * A predicted label value with its confidence.
@@ -15,7 +14,9 @@ import java.util.Objects;
 public record LabelPrediction(String label, double confidence, Map<String, Double> votes) {
   /** Checks and copies the fields. */
   public LabelPrediction {
-    Objects.requireNonNull(label, "label");
+    if (label == null || votes == null) {
+      throw new org.artsim.InvalidArgumentException((label == null ? "label" : "votes") + " is null; give the predicted value and the votes");
+    }
     votes = Collections.unmodifiableMap(new LinkedHashMap<>(votes));
   }
 

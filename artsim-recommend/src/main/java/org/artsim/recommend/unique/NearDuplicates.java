@@ -66,6 +66,9 @@ public final class NearDuplicates {
   public record Group(String kept, List<String> duplicates) {
     /** Copies the list. */
     public Group {
+      if (kept == null || duplicates == null) {
+        throw new InvalidArgumentException("kept and duplicates must not be null");
+      }
       duplicates = List.copyOf(duplicates);
     }
   }
@@ -83,6 +86,9 @@ public final class NearDuplicates {
   public record Report(double threshold, List<Pair> pairs, List<String> kept, Map<String, String> duplicateOf, List<Group> groups) {
     /** Copies the collections. */
     public Report {
+      if (pairs == null || kept == null || duplicateOf == null || groups == null) {
+        throw new InvalidArgumentException("pairs, kept, duplicateOf and groups must not be null");
+      }
       pairs = List.copyOf(pairs);
       kept = List.copyOf(kept);
       duplicateOf = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(duplicateOf));
