@@ -20,15 +20,9 @@ final class FiftyOne017Rule {
       Arrays.fill(raw, 1);
       return raw;
     }
-    double[] best = new double[NeighbourWeights.K];
+    double[][] best = NeighbourWeights.nearestOthers(n, NeighbourWeights.K, (i, j) -> euclidean(vectors[i], vectors[j]));
     for (int i = 0; i < n; i++) {
-      Arrays.fill(best, Double.POSITIVE_INFINITY);
-      for (int j = 0; j < n; j++) {
-        if (j != i) {
-          NeighbourWeights.keepSmallest(best, euclidean(vectors[i], vectors[j]));
-        }
-      }
-      raw[i] = NeighbourWeights.weighted(best, 0, NeighbourWeights.K);
+      raw[i] = NeighbourWeights.weighted(best[i], 0, NeighbourWeights.K);
     }
     return NeighbourWeights.normalise(raw);
   }

@@ -45,17 +45,11 @@ final class FiftyOneRule {
     }
     double[][] unit = unitCentred(vectors);
     boolean chord = n > exactLimit;
+    double[][] best = NeighbourWeights.nearestOthers(n, NEIGHBOURS, (i, j) -> chord ? chordDistance(unit[i], unit[j]) : cosineDistance(unit[i], unit[j]));
+    int others = Math.min(NEIGHBOURS, n - 1);
     double[] raw = new double[n];
-    double[] best = new double[NEIGHBOURS];
     for (int i = 0; i < n; i++) {
-      Arrays.fill(best, Double.POSITIVE_INFINITY);
-      for (int j = 0; j < n; j++) {
-        if (j != i) {
-          NeighbourWeights.keepSmallest(best, chord ? chordDistance(unit[i], unit[j]) : cosineDistance(unit[i], unit[j]));
-        }
-      }
-      int others = Math.min(NEIGHBOURS, n - 1);
-      raw[i] = NeighbourWeights.weighted(best, 1, others - 1);
+      raw[i] = NeighbourWeights.weighted(best[i], 1, others - 1);
     }
     return NeighbourWeights.normalise(raw);
   }

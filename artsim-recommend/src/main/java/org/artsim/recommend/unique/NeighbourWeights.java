@@ -44,6 +44,32 @@ final class NeighbourWeights {
     return out;
   }
 
+  /** A symmetric distance between items {@code i} and {@code j}. */
+  @FunctionalInterface
+  interface PairDistance {
+    double between(int i, int j);
+  }
+
+  /**
+   * For each of {@code n} items the {@code m} smallest distances to the other items, ascending
+   * (missing ones +∞). Each pair is measured once ({@code n(n−1)/2} distances), which gives the
+   * same values as measuring both orders since every distance used is symmetric bit for bit.
+   */
+  static double[][] nearestOthers(int n, int m, PairDistance distance) {
+    double[][] best = new double[n][m];
+    for (double[] row : best) {
+      java.util.Arrays.fill(row, Double.POSITIVE_INFINITY);
+    }
+    for (int i = 0; i < n; i++) {
+      for (int j = i + 1; j < n; j++) {
+        double d = distance.between(i, j);
+        keepSmallest(best[i], d);
+        keepSmallest(best[j], d);
+      }
+    }
+    return best;
+  }
+
   /** Inserts {@code dist} into the ascending array {@code best} (length m) if it is smaller than its last entry. */
   static void keepSmallest(double[] best, double dist) {
     int m = best.length;
