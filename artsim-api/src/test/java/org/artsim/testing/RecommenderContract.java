@@ -35,7 +35,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  * recommendations contain only items of the index that are neither liked nor shown, never repeat
  * across batches, are recorded in {@code shown()} and {@code history()}, and run out with a reason
  * once every item has been seen; items removed from the index are never recommended; a label
- * filter holds for every hit; a saved session restores its likes, shown items and history; bad
+ * filter holds for every hit; a huge {@code k} returns every unseen item; a saved session restores its likes, shown items and history; bad
  * arguments ({@code k <= 0}, null ids, collections, filters and paths) are {@link
  * InvalidArgumentException}s; after {@code close()} every content operation of the recommender and
  * of its sessions throws {@link ClosedException} whose message says "closed", {@code kind()} stays
@@ -157,6 +157,25 @@ public abstract class RecommenderContract {
               var history = session.history().stream().filter(b -> !b.isEmpty()).toList();
               assertThat(history).as(at).isEqualTo(batches);
             });
+  }
+
+  /** A huge k is not an error: it returns every unseen item (a regression: k times the candidate pool overflowed). */
+  @Test
+  void hugeKReturnsEveryUnseenItem() {
+    var r = new SplittableRandom(8);
+    var entries = RandomVectors.entries(r, 30, 4, 3, false);
+    var index = index(entries, 4, Metric.COSINE);
+    var session = newRecommender(index).newSession();
+    session.like("id-0000");
+    session.markShown(List.of("id-0001"));
+    var rec = session.recommend(Integer.MAX_VALUE);
+    assertThat(ids(rec.hits())).hasSize(28).doesNotContain("id-0000", "id-0001");
+    assertThat(rec.reason()).isNotBlank();
+    var filter = LabelFilter.anyOf("colour", "c0");
+    var fresh = newRecommender(index).newSession();
+    fresh.like("id-0000");
+    long matching = entries.stream().filter(e -> filter.test(e.labels()) && !e.id().equals("id-0000")).count();
+    assertThat(fresh.recommend(Integer.MAX_VALUE, filter).hits()).hasSize((int) matching);
   }
 
   @Test

@@ -144,7 +144,8 @@ final class LikesSession implements RecommendationSession {
     }
     List<List<float[]>> tastes = config.multiInterest() ? tastes(liked) : List.of(liked);
     int pool = config.popularityRerank() ? config.candidatePool() : 1;
-    int perTaste = k * tastes.size() * pool;
+    // at most every item of the index can be found, so a huge k is clamped there (no overflow, no huge buffers)
+    int perTaste = (int) Math.min(index.size(), (long) k * tastes.size() * pool);
     var lists = new ArrayList<List<Hit>>(tastes.size());
     for (var taste : tastes) {
       var candidates = unseenNear(query(taste), perTaste, filter);
@@ -237,7 +238,7 @@ final class LikesSession implements RecommendationSession {
     int fetch = (int) Math.min(n, (long) need + Math.min(excluded, need + 16L));
     while (true) {
       List<Hit> hits = index.search(SearchRequest.of(q, Math.max(1, fetch)).withFilter(filter));
-      var unseen = new ArrayList<Hit>(need);
+      var unseen = new ArrayList<Hit>(Math.min(need, hits.size()));
       for (Hit h : hits) {
         if (!likes.contains(h.id()) && !shown.contains(h.id())) {
           unseen.add(h);
@@ -315,7 +316,7 @@ final class LikesSession implements RecommendationSession {
       var only = lists.get(0);
       return only.size() <= k ? only : only.subList(0, k);
     }
-    var out = new ArrayList<Hit>(k);
+    var out = new ArrayList<Hit>(Math.min(k, 1024));
     var taken = new HashSet<String>();
     int[] pos = new int[lists.size()];
     boolean progress = true;
