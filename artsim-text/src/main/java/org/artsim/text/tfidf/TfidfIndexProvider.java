@@ -87,6 +87,6 @@ public final class TfidfIndexProvider implements TextIndexProvider<TfidfConfig> 
 
   @Override
   public TextIndex load(Path path) {
-    return ArtsimFiles.read(path, TfidfTextIndex.FORMAT, TfidfTextIndex.FORMAT_VERSION, TfidfTextIndex::read);
+    return ArtsimFiles.read(path, TfidfFileCodec.FORMAT, TfidfFileCodec.VERSION, TfidfFileCodec::read);
   }
 }
