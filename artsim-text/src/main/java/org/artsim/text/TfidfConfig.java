@@ -19,9 +19,12 @@ import org.artsim.ConfigException;
  *       vectors and cosine scores equal scikit-learn's to 1e-6, and queries are read literally.
  *   <li>{@link #reference()}: {@code TfidfVectorizer(stop_words='english', ngram_range=(1, 2),
  *       min_df=2, max_features=15000)}, the museum reference project's settings, read literally.
- *   <li>{@link #defaults()}: {@link #reference()} plus forgiving queries (typos within two edits,
- *       English stemming variants, prefix variants from 5 characters). Forgiving options change only
- *       how a query is read, never the fitted vocabulary or document vectors.
+ *   <li>{@link #defaults()}: English stop words and word bigrams like {@link #reference()}, but
+ *       {@code min_df=1} and no {@code max_features}, so that a word occurring in a single document
+ *       (a date such as "1613", a rare name) is found on a small catalogue; plus forgiving queries
+ *       (typos within two edits, English stemming variants, prefix variants from 5 characters).
+ *       Forgiving options change only how a query is read, never the fitted vocabulary or document
+ *       vectors. For scikit-learn parity use one of the two presets above, which keep it exact.
  * </ul>
  *
  * <p>Settings keys for {@link #parse} are given with each component; a {@code preset} key ({@code
@@ -221,7 +224,7 @@ public record TfidfConfig(
       SKLEARN.withStopWords(StopWords.ENGLISH).withNgramRange(1, 2).withMinDf(DocumentFrequency.count(2)).withMaxFeatures(15000);
 
   private static final TfidfConfig DEFAULTS =
-      REFERENCE.withTypoMaxEdits(2).withTypoPrefixLength(1).withStemming(Stemming.ENGLISH).withPrefixMinLength(5);
+    REFERENCE.withMinDf(DocumentFrequency.count(1)).withMaxFeatures(0).withForgivingQueries();
 
   /** Validates the settings and copies the field list and weights. */
   public TfidfConfig {
@@ -314,8 +317,10 @@ public record TfidfConfig(
   }
 
   /**
-   * {@link #reference()} with forgiving queries: typos within 2 edits (prefix 1), English stemming
-   * variants, prefix variants from 5 characters, at most 3 expansions per word.
+   * What {@code Artsim.textIndex("tfidf")} uses: English stop words, word unigrams and bigrams,
+   * {@code min_df=1} (every word that occurs is searchable), no {@code max_features}, and forgiving
+   * queries ({@link #withForgivingQueries()}). Not scikit-learn's defaults: use {@link
+   * #sklearnDefaults()} or {@link #reference()} for parity.
    */
   public static TfidfConfig defaults() {
     return DEFAULTS;
@@ -455,6 +460,14 @@ public record TfidfConfig(
     var f = new ConfigFields(this);
     change.accept(f);
     return f.build();
+  }
+
+  /**
+   * A copy with forgiving queries: typos within 2 edits (sharing the first character), English
+   * stemming variants, prefix variants from 5 characters. The fitted vocabulary is unchanged.
+   */
+  public TfidfConfig withForgivingQueries() {
+    return withTypoMaxEdits(2).withTypoPrefixLength(1).withStemming(Stemming.ENGLISH).withPrefixMinLength(5);
   }
 
   /** A copy with every forgiving-query option off: queries are read as scikit-learn's {@code transform} reads them. */

@@ -85,6 +85,23 @@ class TfidfTextIndexTest {
   }
 
   @Test
+  void theDefaultsFindAWordThatOccursOnceAndTheReferencePresetPrunesIt() {
+    var docs = new LinkedHashMap<String, TextDocument>();
+    docs.put("a", TextDocument.of("title", "Portrait of a man, dated 1613"));
+    docs.put("b", TextDocument.of("title", "Portrait of a woman"));
+    docs.put("c", TextDocument.of("title", "Still life"));
+    var defaults = new TfidfIndexProvider().create(TfidfConfig.defaults());
+    defaults.addAll(docs);
+    assertThat(ids(defaults.search("1613", 5))).containsExactly("a");
+    var reference = new TfidfIndexProvider().create(TfidfConfig.reference());
+    reference.addAll(docs);
+    var pruned = reference.search("1613", 5);
+    assertThat(pruned.hits()).isEmpty();
+    assertThat(pruned.explanation().message())
+        .isEqualTo("no usable term: '1613' occurs in the documents but not in the vocabulary (pruned by min_df=2, max_df=1.0, max_features=15000)");
+  }
+
+  @Test
   void literalQueriesDoNotForgiveTypos() {
     var r = index(LITERAL).search("picaso", 10);
     assertThat(r.hits()).isEmpty();
