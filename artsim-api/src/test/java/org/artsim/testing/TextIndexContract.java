@@ -17,6 +17,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.artsim.Artsim;
+import org.artsim.ClosedException;
 import org.artsim.DuplicateIdException;
 import org.artsim.FileFormatException;
 import org.artsim.Hit;
@@ -288,5 +289,54 @@ public abstract class TextIndexContract {
       assertThat(empty.hits()).isEmpty();
       assertThat(empty.explanation().message()).isNotBlank();
     }
+  }
+
+  @Test
+  void labelFieldNamesAreMatchedExactlyAndAnUnknownFieldIsAnError() {
+    try (TextIndex index = newIndex()) {
+      assertThat(index.search("zorblat", 3, LabelFilter.anyOf("anything", "x")).hits()).as("an empty index refuses no field").isEmpty();
+      index.add("a", TextDocument.of("title", "zorblat").withLabels(Labels.of("culture", "dutch", "medium", "oil")));
+      index.add("b", TextDocument.of("title", "zorblat").withLabels(Labels.of("culture", "french")));
+      index.add("c", TextDocument.of("title", "zorblat").withLabels(Labels.of("period", "qing")));
+      assertThat(ids(index.search("zorblat", 5, LabelFilter.anyOf("culture", "dutch")))).containsExactly("a");
+      assertThat(index.search("zorblat", 5, LabelFilter.anyOf("culture", "Dutch")).hits()).as("values are case-sensitive too").isEmpty();
+      assertThatThrownBy(() -> index.search("zorblat", 5, LabelFilter.anyOf("Culture", "dutch")))
+          .isInstanceOf(InvalidArgumentException.class)
+          .hasMessageStartingWith("no document has label field 'Culture'; fields present: [culture, medium, period]")
+          .hasMessageContaining("'culture'");
+      assertThatThrownBy(() -> index.search("zorblat", 5, LabelFilter.anyOf("culture", "dutch").and("colour", "red")))
+          .isInstanceOf(InvalidArgumentException.class)
+          .hasMessageStartingWith("no document has label field 'colour'");
+      index.remove("c");
+      assertThatThrownBy(() -> index.search("zorblat", 5, LabelFilter.anyOf("period", "qing")))
+          .as("only the fields of documents still present count")
+          .isInstanceOf(InvalidArgumentException.class)
+          .hasMessageStartingWith("no document has label field 'period'; fields present: [culture, medium]");
+    }
+  }
+
+  @Test
+  void afterCloseEveryOperationOnContentThrowsClosedException() {
+    TextIndex index = newIndex();
+    index.add("a", TextDocument.of("title", "zorblat"));
+    String kind = index.kind();
+    index.close();
+    index.close();
+    assertThat(index.kind()).isEqualTo(kind);
+    List<Runnable> operations =
+        List.of(
+            () -> index.search("zorblat", 3),
+            () -> index.search("zorblat", 3, LabelFilter.none()),
+            () -> index.add("b", TextDocument.of("title", "quenvix")),
+            () -> index.addAll(Map.of("c", TextDocument.of("title", "quenvix"))),
+            () -> index.put("a", TextDocument.of("title", "quenvix")),
+            () -> index.remove("a"),
+            () -> index.contains("a"),
+            index::size,
+            () -> index.save(tmp.resolve("closed.artsim")));
+    for (Runnable op : operations) {
+      assertThatThrownBy(op::run).isInstanceOf(ClosedException.class).hasMessageContaining("closed");
+    }
+    assertThat(Files.exists(tmp.resolve("closed.artsim"))).isFalse();
   }
 }

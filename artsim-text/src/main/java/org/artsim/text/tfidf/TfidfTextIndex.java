@@ -7,6 +7,7 @@ import java.util.HashSet;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
+import org.artsim.ClosedException;
 import org.artsim.DuplicateIdException;
 import org.artsim.InvalidArgumentException;
 import org.artsim.LabelFilter;
@@ -43,6 +44,8 @@ final class TfidfTextIndex implements TextIndex {
   private FixedVocabulary fixed;
   /** The fitted model, or null when documents changed since the last fit. */
   private FittedModel model;
+  /** Set by {@link #close()}; every content operation then throws {@link ClosedException}. */
+  private volatile boolean closed;
   /** Called by a search after it analysed its query and took the model, before it reads the query (tests). */
   private volatile Runnable queryHook = () -> {};
 
@@ -75,6 +78,7 @@ final class TfidfTextIndex implements TextIndex {
   public int size() {
     lock.readLock().lock();
     try {
+      checkOpen();
       return store.size();
     } finally {
       lock.readLock().unlock();
@@ -86,6 +90,7 @@ final class TfidfTextIndex implements TextIndex {
     AnalysedDocument a = AnalysedDocument.of(config, analyzer, id, document);
     lock.writeLock().lock();
     try {
+      checkOpen();
       if (store.contains(id)) {
         throw duplicate(id);
       }
@@ -115,6 +120,7 @@ final class TfidfTextIndex implements TextIndex {
     }
     lock.writeLock().lock();
     try {
+      checkOpen();
       for (String id : ids) {
         if (store.contains(id)) {
           throw duplicate(id);
@@ -134,6 +140,7 @@ final class TfidfTextIndex implements TextIndex {
     AnalysedDocument a = AnalysedDocument.of(config, analyzer, id, document);
     lock.writeLock().lock();
     try {
+      checkOpen();
       boolean replaced = store.remove(id);
       store.add(id, a, document.labels());
       model = null;
@@ -148,6 +155,7 @@ final class TfidfTextIndex implements TextIndex {
     requireId(id);
     lock.writeLock().lock();
     try {
+      checkOpen();
       boolean removed = store.remove(id);
       if (removed) {
         model = null;
@@ -163,6 +171,7 @@ final class TfidfTextIndex implements TextIndex {
     requireId(id);
     lock.readLock().lock();
     try {
+      checkOpen();
       return store.contains(id);
     } finally {
       lock.readLock().unlock();
@@ -186,6 +195,7 @@ final class TfidfTextIndex implements TextIndex {
     if (filter == null) {
       throw new InvalidArgumentException("filter is null; pass LabelFilter.none() to search every document");
     }
+    checkOpen();
     AnalysedQuery analysed = reader.analyse(query);
     FittedModel m = currentModel();
     queryHook.run();
@@ -218,6 +228,7 @@ final class TfidfTextIndex implements TextIndex {
   private FittedModel currentModel() {
     lock.readLock().lock();
     try {
+      checkOpen();
       if (model != null) {
         return model;
       }
@@ -226,6 +237,7 @@ final class TfidfTextIndex implements TextIndex {
     }
     lock.writeLock().lock();
     try {
+      checkOpen();
       if (model == null) {
         model = fitter.fit(store, fixed);
       }
@@ -248,6 +260,25 @@ final class TfidfTextIndex implements TextIndex {
       } finally {
         lock.readLock().unlock();
       }
+    }
+  }
+
+  /** Closes the index: later reads and changes throw {@link ClosedException}; closing again does nothing. */
+  @Override
+  public void close() {
+    lock.writeLock().lock();
+    try {
+      closed = true;
+      model = null;
+      fixed = null;
+    } finally {
+      lock.writeLock().unlock();
+    }
+  }
+
+  private void checkOpen() {
+    if (closed) {
+      throw new ClosedException("text index '" + TfidfIndexProvider.NAME + "'");
     }
   }
 

@@ -279,6 +279,26 @@ class TfidfTextIndexTest {
   }
 
   @Test
+  void aWronglyCasedLabelFieldIsRefusedWithTheNearMatch() {
+    var index = index(FORGIVING);
+    assertThatThrownBy(() -> index.search("woodblock", 5, LabelFilter.anyOf("Culture", "japanese")))
+        .isInstanceOf(InvalidArgumentException.class)
+        .hasMessage("no document has label field 'Culture'; fields present: [culture]; did you mean 'culture'? Label field names are case-sensitive");
+    assertThatThrownBy(() -> index.search("woodblock", 5, LabelFilter.anyOf("medium", "oil")))
+        .isInstanceOf(InvalidArgumentException.class)
+        .hasMessage("no document has label field 'medium'; fields present: [culture]");
+  }
+
+  @Test
+  void useAfterCloseSaysTheIndexIsClosed() {
+    var index = index(FORGIVING);
+    index.close();
+    assertThatThrownBy(() -> index.search("vase", 5))
+        .isInstanceOf(org.artsim.ClosedException.class)
+        .hasMessage("text index 'tfidf' is closed; create or load a new one to go on");
+  }
+
+  @Test
   void tiesAreOrderedById() {
     var index = new TfidfIndexProvider().create(LITERAL);
     for (String id : List.of("d", "b", "a", "c")) {
@@ -317,6 +337,20 @@ class TfidfTextIndexTest {
     assertThatThrownBy(() -> index.add("z", null))
         .isInstanceOf(InvalidArgumentException.class)
         .hasMessage("document for 'z' is null; pass a TextDocument (TextDocument.of(\"text\"))");
+    assertThatThrownBy(() -> index.search("vase", 5, null))
+        .isInstanceOf(InvalidArgumentException.class)
+        .hasMessage("filter is null; pass LabelFilter.none() to search every document");
+    assertThatThrownBy(() -> index.remove(null)).isInstanceOf(InvalidArgumentException.class).hasMessage("id is null; pass the id of a document");
+    assertThatThrownBy(() -> index.contains(null)).isInstanceOf(InvalidArgumentException.class).hasMessage("id is null; pass the id of a document");
+    assertThatThrownBy(() -> index.addAll(null))
+        .isInstanceOf(InvalidArgumentException.class)
+        .hasMessage("documents is null; pass a map from id to TextDocument");
+    var withNull = new java.util.HashMap<String, TextDocument>();
+    withNull.put("n", null);
+    assertThatThrownBy(() -> index.addAll(withNull))
+        .isInstanceOf(InvalidArgumentException.class)
+        .hasMessage("document for 'n' is null; pass a TextDocument (TextDocument.of(\"text\"))");
+    assertThat(ids(index.search("vase", Integer.MAX_VALUE))).containsExactlyInAnyOrder("v1", "v2");
   }
 
   @Test
