@@ -182,6 +182,9 @@ public record TfidfConfig(
     }
   }
 
+  /** The largest field weight accepted. */
+  public static final double MAX_FIELD_WEIGHT = 1e6;
+
   /** The default {@code max_query_chars}. */
   public static final int DEFAULT_MAX_QUERY_CHARS = 10_000;
 
@@ -285,8 +288,8 @@ public record TfidfConfig(
           if (f == null || f.isBlank()) {
             throw new ConfigException("tfidf: a field weight has a null or blank field name; name the field");
           }
-          if (w == null || !(w > 0) || w.isInfinite()) {
-            throw new ConfigException("tfidf: the weight of field '" + f + "' must be a finite number > 0, got " + w);
+          if (w == null || !(w > 0 && w <= MAX_FIELD_WEIGHT)) {
+            throw new ConfigException("tfidf: the weight of field '" + f + "' must be in (0, " + MAX_FIELD_WEIGHT + "], got " + w);
           }
           if (!fieldSet.isEmpty() && !fieldSet.contains(f)) {
             throw new ConfigException("tfidf: field '" + f + "' has a weight but is not in fields " + listed + "; add it to fields or drop its weight");

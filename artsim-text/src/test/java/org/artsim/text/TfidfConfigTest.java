@@ -118,7 +118,10 @@ class TfidfConfigTest {
   void fieldSettingsAreChecked() {
     assertThatThrownBy(() -> TfidfConfig.parse(Map.of("field_weights", "title:-1")))
         .isInstanceOf(ConfigException.class)
-        .hasMessage("tfidf: the weight of field 'title' must be a finite number > 0, got -1.0");
+        .hasMessage("tfidf: the weight of field 'title' must be in (0, 1000000.0], got -1.0");
+    assertThatThrownBy(() -> TfidfConfig.parse(Map.of("field_weights", "title:1e7")))
+        .isInstanceOf(ConfigException.class)
+        .hasMessage("tfidf: the weight of field 'title' must be in (0, 1000000.0], got 1.0E7");
     assertThatThrownBy(() -> TfidfConfig.parse(Map.of("fields", "title", "field_weights", "artist:2")))
         .isInstanceOf(ConfigException.class)
         .hasMessage("tfidf: field 'artist' has a weight but is not in fields [title]; add it to fields or drop its weight");

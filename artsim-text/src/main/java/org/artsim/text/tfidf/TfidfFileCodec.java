@@ -29,6 +29,13 @@ final class TfidfFileCodec {
   static final int MAX_SETTINGS = 1024;
   /** At most this many candidate terms, documents or vocabulary columns. */
   static final int MAX_TERMS = 1 << 28;
+  /**
+   * The largest term frequency or corpus count a file may hold: far above any real one (2^31
+   * occurrences times the largest field weight, 1e6) and far below where squares overflow.
+   */
+  static final double MAX_FREQUENCY = 1e18;
+  /** The largest idf a file may hold ({@code ln(n) + 1} is below 23 for any int n). */
+  static final double MAX_IDF = 1e6;
   /** At most this many words in one term (n-grams are 1 to 3 words). */
   static final int MAX_TERM_WORDS = 3;
 
@@ -114,8 +121,8 @@ final class TfidfFileCodec {
     for (int c = 0; c < nCols; c++) {
       vocab[c] = in.readString();
       idf[c] = in.readDouble();
-      if (!wellFormedTerm(vocab[c]) || !seen.add(vocab[c]) || !(idf[c] > 0) || Double.isInfinite(idf[c])) {
-        throw in.corrupt("vocabulary column " + c + " is missing, malformed, repeated or has an idf that is not a finite number > 0");
+      if (!wellFormedTerm(vocab[c]) || !seen.add(vocab[c]) || !(idf[c] > 0 && idf[c] <= MAX_IDF)) {
+        throw in.corrupt("vocabulary column " + c + " is missing, malformed, repeated or has an idf outside (0, " + MAX_IDF + "]");
       }
     }
     int[] termOf = new int[nCols];
@@ -169,8 +176,8 @@ final class TfidfFileCodec {
     double[] out = new double[n];
     for (int j = 0; j < n; j++) {
       out[j] = in.readDouble();
-      if (!(out[j] > 0) || Double.isInfinite(out[j])) {
-        throw in.corrupt("document '" + id + "' has a term frequency " + out[j] + "; it must be a finite number > 0");
+      if (!(out[j] > 0 && out[j] <= MAX_FREQUENCY)) {
+        throw in.corrupt("document '" + id + "' has a term frequency " + out[j] + " outside (0, " + MAX_FREQUENCY + "]");
       }
     }
     return out;
