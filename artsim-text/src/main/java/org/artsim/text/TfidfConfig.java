@@ -6,6 +6,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import org.artsim.ConfigException;
+import org.artsim.spi.ProviderConfig;
 
 /**
  * Settings of the {@code "tfidf"} text index: how documents become TF-IDF vectors (each option
@@ -100,7 +101,8 @@ public record TfidfConfig(
     int prefixMinLength,
     double variantWeight,
     int maxQueryChars,
-    int maxQueryTerms) {
+    int maxQueryTerms)
+    implements ProviderConfig {
 
   /** Which runs of word characters become tokens. */
   public enum TokenPattern {
@@ -150,7 +152,7 @@ public record TfidfConfig(
     public DocumentFrequency {
       if (fraction ? !(value >= 0 && value <= 1) : !(value >= 0 && value == Math.rint(value) && value <= Integer.MAX_VALUE)) {
         throw new ConfigException(
-            "tfidf: a document-frequency limit must be a whole count >= 0 or a fraction in [0, 1], got " + value);
+            "tfidf: min_df and max_df must each be a whole count >= 0 or a fraction in [0, 1], got " + value);
       }
     }
 
@@ -327,6 +329,12 @@ public record TfidfConfig(
    */
   public static TfidfConfig defaults() {
     return DEFAULTS;
+  }
+
+  /** {@code "tfidf"}: the provider this configures, so {@code Artsim.textIndex(config)} needs no provider name. */
+  @Override
+  public String provider() {
+    return "tfidf";
   }
 
   /** Whether queries are read literally, as scikit-learn's {@code transform} reads them. */

@@ -102,7 +102,7 @@ public class TfidfBenchmark {
   }
 
   static TextIndex fit(TfidfConfig config, Map<String, TextDocument> docs) {
-    TextIndex index = Artsim.textIndex("tfidf", config);
+    TextIndex index = Artsim.textIndex(config);
     index.addAll(docs);
     index.search("fit", 1);
     return index;
