@@ -160,6 +160,17 @@ final class DocumentStore {
     return out;
   }
 
+  /** The corpus counts of the given terms (0 for a term never seen). */
+  double[] corpusCounts(String[] termStrings) {
+    double[] all = corpusCounts();
+    double[] out = new double[termStrings.length];
+    for (int i = 0; i < termStrings.length; i++) {
+      int t = dict.find(termStrings[i]);
+      out[i] = t < 0 ? 0 : all[t];
+    }
+    return out;
+  }
+
   /**
    * Renumbers the dictionary from the terms documents still hold when a large dictionary is at
    * least three quarters dead (after many removals).

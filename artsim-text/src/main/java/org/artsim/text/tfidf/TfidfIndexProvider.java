@@ -66,6 +66,16 @@ public final class TfidfIndexProvider implements TextIndexProvider<TfidfConfig> 
   }
 
   @Override
+  public String module() {
+    return "org.artsim:artsim-text";
+  }
+
+  @Override
+  public String formatName() {
+    return TfidfFileCodec.FORMAT;
+  }
+
+  @Override
   public Class<TfidfConfig> configType() {
     return TfidfConfig.class;
   }

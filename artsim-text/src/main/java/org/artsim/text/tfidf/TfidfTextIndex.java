@@ -2,8 +2,6 @@ package org.artsim.text.tfidf;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.HashSet;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
@@ -306,13 +304,7 @@ final class TfidfTextIndex implements TextIndex {
   double[] corpusCounts(String[] terms) {
     lock.readLock().lock();
     try {
-      double[] total = store.corpusCounts();
-      double[] out = new double[terms.length];
-      for (int i = 0; i < terms.length; i++) {
-        int t = store.dictionary().find(terms[i]);
-        out[i] = t < 0 ? 0 : total[t];
-      }
-      return out;
+      return store.corpusCounts(terms);
     } finally {
       lock.readLock().unlock();
     }
@@ -324,15 +316,13 @@ final class TfidfTextIndex implements TextIndex {
    * idf_}).
    */
   void useVocabulary(String[] terms, double[] idf) {
-    if ((terms == null) != (idf == null) || (terms != null && terms.length != idf.length)) {
+    if ((terms == null) != (idf == null)) {
       throw new InvalidArgumentException("a fixed vocabulary needs one idf per term");
     }
-    if (terms != null && new HashSet<>(Arrays.asList(terms)).size() != terms.length) {
-      throw new InvalidArgumentException("a fixed vocabulary lists a term twice; give each term one column");
-    }
+    FixedVocabulary given = terms == null ? null : new FixedVocabulary(terms.clone(), idf.clone());
     lock.writeLock().lock();
     try {
-      fixed = terms == null ? null : new FixedVocabulary(terms.clone(), idf.clone());
+      fixed = given;
       model = null;
     } finally {
       lock.writeLock().unlock();

@@ -370,6 +370,8 @@ class TfidfTextIndexTest {
     index.remove("b1");
     Path file = dir.resolve("museum.artsim");
     index.save(file);
+    assertThat(org.artsim.io.ArtsimFiles.peek(file).format()).isEqualTo(new TfidfIndexProvider().formatName()).isEqualTo("artsim.text.tfidf");
+    assertThat(new TfidfIndexProvider().module()).isEqualTo("org.artsim:artsim-text");
     TextIndex loaded = Artsim.loadTextIndex(file);
     assertThat(loaded.kind()).isEqualTo("tfidf");
     assertThat(loaded.size()).isEqualTo(index.size());
