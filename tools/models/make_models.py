@@ -19,6 +19,7 @@ import os
 import subprocess
 import sys
 import tempfile
+import warnings
 
 import numpy as np
 import torch
@@ -97,6 +98,33 @@ def make(preset, dumped, target):
     print("made %-22s %4d-d  %s  (TorchScript reload diff %.1e)" % (preset.name, preset.dimension, target, diff))
 
 
+REFERENCE_IMAGES = ["landscape.png", "portrait_rgba.png", "small_grey.png"]
+FIXTURES = os.path.join(os.path.dirname(os.path.dirname(HERE)), "artsim-embed", "src", "test", "resources", "fixtures", "images")
+
+
+def write_reference(preset, target):
+    """Python torch's features of the committed fixture images, for artsim-embed's DJL parity test.
+
+    Preprocessing is the preset's in artsim (Pillow: convert("RGB"), resize to size x size with
+    BILINEAR, pixel / 255, NCHW), which artsim's Java Preprocessing reproduces bit for bit; the
+    features are the saved TorchScript's raw output (not normalised), as reference.f32 [images, dim].
+    """
+    from PIL import Image
+    rows = []
+    for name in REFERENCE_IMAGES:
+        im = Image.open(os.path.join(FIXTURES, name)).convert("RGB").resize((preset.size, preset.size), Image.BILINEAR)
+        rows.append(torch.from_numpy(np.asarray(im, dtype=np.uint8).astype(np.float32) / np.float32(255)).permute(2, 0, 1))
+    model = torch.jit.load(os.path.join(target, preset.name + ".pt"))
+    with torch.no_grad():
+        features = model(torch.stack(rows).contiguous()).numpy()
+    features.astype("<f4").tofile(os.path.join(target, "reference.f32"))
+    ref = {"preset": preset.name, "shape": list(features.shape), "data": "reference.f32 (little-endian float32)", "images": ["fixtures/images/" + n for n in REFERENCE_IMAGES],
+           "preprocessing": "Pillow convert('RGB'), resize((%d, %d), BILINEAR), /255, NCHW" % (preset.size, preset.size),
+           "torch": torch.__version__}
+    with open(os.path.join(target, "reference.json"), "w") as f:
+        json.dump(ref, f)
+
+
 def check(preset, target):
     """None when the preset's files exist and match their manifest, else what is wrong."""
     mf = os.path.join(target, "manifest.json")
@@ -131,14 +159,17 @@ def main(argv):
             return 1
         print("all %d models present and intact in %s" % (len(PRESETS), a.out))
         return 0
+    warnings.filterwarnings("ignore")
     torch.set_num_threads(max(1, min(4, os.cpu_count() or 1)))
     with tempfile.TemporaryDirectory(prefix="artsim-nsfwjs-") as work:
         for preset in PRESETS:
             target = os.path.join(a.out, preset.name)
             if not a.force and check(preset, target) is None:
                 print("have %-22s %s" % (preset.name, target))
-                continue
-            make(preset, dump(a.npm, preset.source, work), target)
+            else:
+                make(preset, dump(a.npm, preset.source, work), target)
+            if a.force or not os.path.exists(os.path.join(target, "reference.json")):
+                write_reference(preset, target)
     return 0
 
 
