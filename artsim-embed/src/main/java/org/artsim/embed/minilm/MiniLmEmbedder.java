@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.artsim.ClosedException;
 import org.artsim.EmbedderInfo;
 import org.artsim.EmbeddingException;
 import org.artsim.EmbeddingResult;
@@ -83,7 +84,7 @@ final class MiniLmEmbedder implements TextEmbedder {
 
   private List<float[]> infer(List<String> texts) {
     if (closed.get()) {
-      throw new EmbeddingException(MiniLmConfig.NAME + ": the embedder is closed; create a new one");
+      throw new ClosedException("embedder '" + MiniLmConfig.NAME + "'");
     }
     int n = texts.size();
     var encodings = new ArrayList<Encoding>(n);
@@ -170,6 +171,9 @@ final class MiniLmEmbedder implements TextEmbedder {
 
   @Override
   public List<EmbeddingResult> embedTexts(List<String> texts, ProgressListener listener) {
+    if (closed.get()) {
+      throw new ClosedException("embedder '" + MiniLmConfig.NAME + "'");
+    }
     if (texts == null) {
       throw new EmbeddingException(MiniLmConfig.NAME + ": texts is null; pass a list");
     }

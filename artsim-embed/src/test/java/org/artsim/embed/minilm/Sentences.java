@@ -3,7 +3,7 @@ package org.artsim.embed.minilm;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Fifty texts for the MiniLM parity test: catalogue-like lines and the awkward cases. */
+/** Fifty texts for the MiniLM parity test: catalogue-like lines and the awkward cases (two are blank). */
 final class Sentences {
   private Sentences() {}
 
@@ -17,7 +17,7 @@ final class Sentences {
         "Woodblock print of a great wave off the coast",
         "Red cat sleeping on a blue cushion",
         "bugs",
-        "star",
+        "",
         "The Night Watch",
         "  leading and trailing spaces   ",
         "UPPER CASE TITLE OF A WORK",
@@ -46,7 +46,7 @@ final class Sentences {
         "supercalifragilisticexpialidocious antidisestablishmentarianism",
         "a",
         "the the the the the",
-        "Dog. Cat. Bird.",
+        " \t\n ",
         "\"Quoted title\" — with an em dash – and an en dash",
         "C'est la vie; n'est-ce pas?"));
     var words = "an old wooden ship sails across a wide grey sea under heavy clouds while gulls circle the mast ";
