@@ -37,7 +37,7 @@ public final class PretrainedModels {
     Path model = folder.resolve(preset.presetName() + format.extension());
     if (!Files.isRegularFile(model) || !Files.isRegularFile(folder.resolve("manifest.json"))) {
       throw new ModelLoadException(preset.presetName() + ": no model at " + model + "; make it with `" + MAKE_COMMAND
-          + "` (needs apt-get install python3-torch python3-onnx nodejs npm; set " + DIR_VARIABLE + " or models_dir to use another directory)");
+          + "` (needs apt-get install python3-torch python3-onnx python3-pil nodejs npm; set " + DIR_VARIABLE + " or models_dir to use another directory)");
     }
     return model;
   }

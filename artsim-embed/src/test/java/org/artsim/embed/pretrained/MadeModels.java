@@ -16,7 +16,7 @@ final class MadeModels {
     Path dir = PretrainedModels.defaultDirectory();
     Path ref = dir.resolve(preset.presetName()).resolve("reference.f32");
     if (!Files.isRegularFile(ref)) {
-      String message = preset.presetName() + ": no made model in " + dir + " (missing " + ref + "); run `apt-get install python3-torch python3-onnx nodejs npm` then `./artsim models`";
+      String message = preset.presetName() + ": no made model in " + dir + " (missing " + ref + "); run `apt-get install python3-torch python3-onnx python3-pil nodejs npm` then `./artsim models`";
       if ("true".equalsIgnoreCase(System.getenv("CI"))) {
         throw new AssertionError("CI=true: " + message);
       }

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.artsim.Artsim;
 import org.artsim.ConfigException;
 import org.artsim.Device;
 import org.artsim.ImageEmbedder;
@@ -77,9 +78,8 @@ class PretrainedCnnTest {
 
   @Test
   void aMissingModelIsAModelLoadExceptionNamingTheMakeCommand(@TempDir Path empty) {
-    var provider = new PretrainedCnnProvider.InceptionV3();
-    var config = provider.defaults().withModelsDir(empty);
-    assertThatThrownBy(() -> provider.create(config))
+    var config = PretrainedCnnConfig.of(PretrainedCnn.INCEPTIONV3).withModelsDir(empty);
+    assertThatThrownBy(() -> Artsim.embedder(config))
         .isInstanceOf(ModelLoadException.class)
         .hasMessageContaining("inceptionv3: no model at " + empty.resolve("inceptionv3").resolve("inceptionv3.pt"))
         .hasMessageContaining("./artsim models");
