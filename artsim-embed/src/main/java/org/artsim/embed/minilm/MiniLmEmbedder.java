@@ -15,6 +15,7 @@ import ai.djl.translate.NoopTranslator;
 import ai.djl.translate.TranslateException;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -73,7 +74,14 @@ final class MiniLmEmbedder implements TextEmbedder {
       throw new ModelLoadException(MiniLmConfig.NAME + ": " + files.model() + " has inputs " + names + "; a BERT sentence model needs input_ids and attention_mask");
     }
     this.inputNames = List.copyOf(names);
-    int dim = infer(List.of("dimension probe")).get(0).length;
+    int dim;
+    try {
+      dim = infer(List.of("dimension probe")).get(0).length;
+    } catch (RuntimeException e) {
+      close();
+      throw new ModelLoadException(MiniLmConfig.NAME + ": " + files.model() + " does not run on a tokenised probe text (" + e.getMessage()
+          + "); point model_dir at all-MiniLM-L6-v2 exported to ONNX", e);
+    }
     if (dim != DIMENSION) {
       close();
       throw new ModelLoadException(MiniLmConfig.NAME + ": " + files.model() + " gives " + dim + "-d vectors; all-MiniLM-L6-v2 gives " + DIMENSION);
@@ -106,7 +114,6 @@ final class MiniLmEmbedder implements TextEmbedder {
       System.arraycopy(e.getAttentionMask(), 0, mask, i * longest, e.getAttentionMask().length);
       System.arraycopy(e.getTypeIds(), 0, types, i * longest, e.getTypeIds().length);
     }
-    float[] hidden;
     try (NDManager mgr = model.getNDManager().newSubManager(); Predictor<NDList, NDList> p = model.newPredictor()) {
       var inputs = new NDList();
       Shape shape = new Shape(n, longest);
@@ -125,7 +132,7 @@ final class MiniLmEmbedder implements TextEmbedder {
       if (out.getShape().dimension() != 3 || out.getShape().get(0) != n || out.getShape().get(1) != longest) {
         throw new EmbeddingException(MiniLmConfig.NAME + ": the model returned shape " + out.getShape() + " for " + n + " texts of " + longest + " tokens");
       }
-      hidden = out.toFloatArray();
+      float[] hidden = out.toFloatArray();
       int dim = (int) out.getShape().get(2);
       var rows = MeanPooling.pool(hidden, mask, n, longest, dim);
       var result = new ArrayList<float[]>(n);
@@ -205,7 +212,7 @@ final class MiniLmEmbedder implements TextEmbedder {
       }
       tracker.advance(to - from);
     }
-    out.sort(java.util.Comparator.comparingInt(EmbeddingResult::index));
+    out.sort(Comparator.comparingInt(EmbeddingResult::index));
     return out;
   }
 

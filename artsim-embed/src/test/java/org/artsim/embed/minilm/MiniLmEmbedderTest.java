@@ -8,6 +8,7 @@ import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -130,6 +131,12 @@ class MiniLmEmbedderTest {
     Files.write(dir.resolve(MiniLmFiles.MODEL), new byte[] {1, 2, 3});
     assertThatThrownBy(() -> Artsim.embedder(MiniLmConfig.defaults().withModelDir(dir)))
         .isInstanceOf(ModelLoadException.class).hasMessageContaining("minilm: cannot load the tokenizer");
+    Files.copy(MiniLmConfig.defaultCacheDir().resolve(MiniLmFiles.TOKENIZER), dir.resolve("tokenizer.json"), StandardCopyOption.REPLACE_EXISTING);
+    assertThatThrownBy(() -> Artsim.embedder(MiniLmConfig.defaults().withModelDir(dir)))
+        .isInstanceOf(ModelLoadException.class).hasMessageContaining("minilm: cannot load " + dir.resolve(MiniLmFiles.MODEL) + " with ONNX Runtime");
+    Files.copy(Fixtures.path("cnn/tiny_resnet.onnx"), dir.resolve(MiniLmFiles.MODEL), StandardCopyOption.REPLACE_EXISTING);
+    assertThatThrownBy(() -> Artsim.embedder(MiniLmConfig.defaults().withModelDir(dir)))
+        .isInstanceOf(ModelLoadException.class).hasMessageContaining("a BERT sentence model needs input_ids and attention_mask");
     try (var empty = new URLClassLoader(new URL[0], null)) {
       assertThatThrownBy(() -> MiniLmFiles.fromClasspath(dir.resolve("cache"), empty))
           .isInstanceOf(ModelLoadException.class)
