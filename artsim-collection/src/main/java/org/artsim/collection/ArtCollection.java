@@ -451,6 +451,9 @@ public final class ArtCollection implements AutoCloseable {
   @Override
   public void close() {
     synchronized (this) {
+      if (recommender != null) {
+        recommender.close();
+      }
       if (ownsEmbedder && embedder != null) {
         embedder.close();
       }
