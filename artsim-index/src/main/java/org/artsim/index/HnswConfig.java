@@ -25,9 +25,12 @@ import org.artsim.spi.ConfigMap;
  * @param threads threads used by {@code addAll} to insert in parallel; setting {@code threads}, in
  *     [1, 1024]
  * @param maxItems the initial capacity of the graph; it grows by half when full; setting {@code
- *     max_items}, in [1, 2^30]
+ *     max_items}, in [1, 2^20]
  */
 public record HnswConfig(int m, int efConstruction, int ef, long seed, int threads, int maxItems) {
+  /** The largest {@code max_items} (initial capacity; the graph grows past it as needed). */
+  public static final int MAX_ITEMS = 1 << 20;
+
   private static final HnswConfig DEFAULTS = new HnswConfig(16, 200, 40, 42L, Math.max(1, Runtime.getRuntime().availableProcessors()), 1024);
 
   /** Validates the settings. */
@@ -44,8 +47,8 @@ public record HnswConfig(int m, int efConstruction, int ef, long seed, int threa
     if (threads < 1 || threads > 1024) {
       throw new ConfigException("hnsw: threads must be in [1, 1024], got " + threads);
     }
-    if (maxItems < 1 || maxItems > (1 << 30)) {
-      throw new ConfigException("hnsw: max_items must be in [1, 1073741824], got " + maxItems);
+    if (maxItems < 1 || maxItems > MAX_ITEMS) {
+      throw new ConfigException("hnsw: max_items must be in [1, " + MAX_ITEMS + "], got " + maxItems + "; it is only the initial capacity, the graph grows as needed");
     }
   }
 

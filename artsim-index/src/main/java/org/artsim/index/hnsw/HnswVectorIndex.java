@@ -10,7 +10,6 @@ import java.io.IOException;
 import java.io.InvalidClassException;
 import java.io.ObjectInputFilter;
 import java.io.ObjectInputStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.BitSet;
@@ -24,6 +23,7 @@ import org.artsim.index.HnswConfig;
 import org.artsim.io.ArtsimFiles;
 import org.artsim.io.BinaryIn;
 import org.artsim.io.BinaryOut;
+import org.artsim.index.support.IndexFiles;
 import org.artsim.vector.VectorKernels;
 
 /**
@@ -49,16 +49,28 @@ final class HnswVectorIndex extends GraphVectorIndex {
    * item and distance types, boxed ordinals, the natural-order comparator and float arrays. Any
    * other class is refused before it is instantiated.
    */
-  static final ObjectInputFilter GRAPH_FILTER =
-      ObjectInputFilter.Config.createFilter(
-          "maxdepth=16;maxrefs=100000000;"
-              + "com.github.jelmerk.hnswlib.core.hnsw.HnswIndex;"
+  static final String GRAPH_CLASSES =
+      "com.github.jelmerk.hnswlib.core.hnsw.HnswIndex;"
               + "com.github.jelmerk.hnswlib.core.JavaObjectSerializer;"
               + "org.artsim.index.hnsw.HnswVectorIndex$Node;"
               + "org.artsim.index.hnsw.HnswVectorIndex$KernelDistance;"
               + "java.lang.Enum;java.lang.Number;java.lang.Integer;"
-              + "java.util.Comparators$NaturalOrderComparator;"
-              + "!*");
+          + "java.util.Comparators$NaturalOrderComparator;"
+          + "!*";
+
+  /** The deepest object graph a saved graph may hold. */
+  static final int GRAPH_MAX_DEPTH = 16;
+
+  /**
+   * The filter for a graph section of {@code blobBytes} bytes: the allow-list, arrays no longer
+   * than a vector may be ({@link IndexFiles#MAX_DIMENSION}), at most the section's bytes and at
+   * most one reference per byte.
+   */
+  static ObjectInputFilter graphFilter(int blobBytes) {
+    return ObjectInputFilter.Config.createFilter(
+        "maxdepth=" + GRAPH_MAX_DEPTH + ";maxrefs=" + Math.max(1, blobBytes) + ";maxbytes=" + Math.max(1, blobBytes)
+            + ";maxarray=" + IndexFiles.MAX_DIMENSION + ";" + GRAPH_CLASSES);
+  }
 
   /** An hnswlib item: an ordinal and its stored vector (the same array as the index's store). */
   record Node(Integer id, float[] vector) implements Item<Integer, float[]> {
@@ -97,8 +109,12 @@ final class HnswVectorIndex extends GraphVectorIndex {
   private HnswIndex<Integer, float[], Node, Float> graph;
 
   HnswVectorIndex(int dim, Metric metric, HnswConfig config) {
-    super(dim, metric, config);
-    this.graph = newGraph(config.maxItems());
+    this(dim, metric, config, true);
+  }
+
+  private HnswVectorIndex(int dim, Metric metric, HnswConfig config, boolean allocateGraph) {
+    super(HnswIndexProvider.NAME, dim, metric, config);
+    this.graph = allocateGraph ? newGraph(config.maxItems()) : null;
   }
 
   private HnswIndex<Integer, float[], Node, Float> newGraph(int capacity) {
@@ -164,14 +180,14 @@ final class HnswVectorIndex extends GraphVectorIndex {
 
   @Override
   void graphReset() {
-    graph = newGraph(Math.max(config.maxItems(), positions.size() + 16));
+    graph = newGraph(Math.max(config.maxItems(), store.liveLocked() + 16));
   }
 
   @Override
   int[] graphSearch(float[] q, int beam, BitSet accept, int matches) {
     int want = beam;
     if (accept != null) {
-      long scaled = (long) Math.ceil((double) beam * positions.size() / Math.max(1, matches));
+      long scaled = (long) Math.ceil((double) beam * live() / Math.max(1, matches));
       want = (int) Math.min(ordinals, Math.max(beam, scaled));
     }
     List<SearchResult<Node, Float>> found = graph.findNearest(q, want);
@@ -186,12 +202,7 @@ final class HnswVectorIndex extends GraphVectorIndex {
 
   @Override
   public void save(Path path) {
-    lock.readLock().lock();
-    try {
-      ArtsimFiles.write(path, FORMAT, FORMAT_VERSION, this::writePayload);
-    } finally {
-      lock.readLock().unlock();
-    }
+    save(path, FORMAT, FORMAT_VERSION);
   }
 
   /** The graph as hnswlib's Java serialization, length-prefixed. */
@@ -206,33 +217,40 @@ final class HnswVectorIndex extends GraphVectorIndex {
 
   static HnswVectorIndex read(BinaryIn in, int version) throws IOException {
     var header = Header.read(in);
-    var index = new HnswVectorIndex(header.dim(), header.metric(), header.config());
-    index.readItems(in);
+    var index = new HnswVectorIndex(header.dim(), header.metric(), header.config(), false);
+    index.readItems(in, 0);
     int length = in.readCount("graph byte", Integer.MAX_VALUE, 1);
     byte[] blob = new byte[length];
     in.readBytes(blob, 0, length);
     index.graph = readGraph(blob, in::corrupt);
     for (int ord = 0; ord < index.ordinals; ord++) {
-      if (!index.dead.get(ord)) {
-        var node = index.graph.get(ord).orElseThrow(() -> new UncheckedIOException(new IOException("missing node")));
-        index.checkStoredVector(in, ord, node.vector());
-        index.vectors[ord] = node.vector();
+      if (!index.store.isDead(ord)) {
+        var node = index.graph.get(ord);
+        if (node.isEmpty()) {
+          throw in.corrupt("the graph has no node for ordinal " + ord);
+        }
+        index.checkStoredVector(in, ord, node.get().vector());
+        index.vectors[ord] = node.get().vector();
       }
     }
-    if (index.graph.size() != index.positions.size() || index.graph.getDimensions() != index.dim) {
-      throw in.corrupt("the graph holds " + index.graph.size() + " items of dimension " + index.graph.getDimensions() + ", the table " + index.positions.size());
+    if (index.graph.size() != index.live() || index.graph.getDimensions() != index.dim) {
+      throw in.corrupt("the graph holds " + index.graph.size() + " items of dimension " + index.graph.getDimensions() + ", the table " + index.live());
     }
     return index;
   }
 
   /**
-   * Deserialises an hnswlib graph behind {@link #GRAPH_FILTER}: a stream naming any class outside
-   * the allow-list is refused with a {@link FileFormatException} before that class is loaded.
+   * Deserialises an hnswlib graph behind {@link #graphFilter}: a stream naming any class outside
+   * the allow-list is refused with a {@link FileFormatException} before that class is loaded, and
+   * so is one whose arrays, bytes, references or depth exceed the limits. hnswlib sizes its
+   * arrays and maps from ints in the stream (capacity, counts); {@link BoundedObjectInput} refuses
+   * any int above {@link #maxGraphInt} before hnswlib allocates for it.
    */
   @SuppressWarnings("unchecked")
+  @SuppressForbidden(reason = "hnswlib-core's graph is Java-serialised; read from a checksummed file behind a class allow-list and size limits")
   static HnswIndex<Integer, float[], Node, Float> readGraph(byte[] blob, Function<String, FileFormatException> corrupt) {
-    try (var ois = new ObjectInputStream(new ByteArrayInputStream(blob))) {
-      ois.setObjectInputFilter(GRAPH_FILTER);
+    try (var ois = new BoundedObjectInput(new ByteArrayInputStream(blob), maxGraphInt(blob.length))) {
+      ois.setObjectInputFilter(graphFilter(blob.length));
       Object o = ois.readObject();
       if (!(o instanceof HnswIndex<?, ?, ?, ?> g)) {
         throw corrupt.apply("the graph section holds a " + o.getClass().getName());
@@ -247,6 +265,36 @@ final class HnswVectorIndex extends GraphVectorIndex {
         throw f;
       }
       throw corrupt.apply("the graph section is damaged: " + e);
+    } catch (OutOfMemoryError e) {
+      throw corrupt.apply("the graph section asks for more memory than its size allows");
+    }
+  }
+
+  /**
+   * The largest int a graph section of {@code blobBytes} bytes may hold: hnswlib's capacity is at
+   * most the largest {@code max_items} setting or 1.5 times the items plus 16, and every item takes
+   * at least one byte, so {@code max(HnswConfig.MAX_ITEMS, 2 * blobBytes + 16)}.
+   */
+  static int maxGraphInt(int blobBytes) {
+    return (int) Math.min(Integer.MAX_VALUE, Math.max(HnswConfig.MAX_ITEMS, 2L * blobBytes + 16));
+  }
+
+  /** An object stream that refuses ints above a bound: the counts and capacities hnswlib allocates from. */
+  private static final class BoundedObjectInput extends ObjectInputStream {
+    private final int maxInt;
+
+    BoundedObjectInput(java.io.InputStream in, int maxInt) throws IOException {
+      super(in);
+      this.maxInt = maxInt;
+    }
+
+    @Override
+    public int readInt() throws IOException {
+      int v = super.readInt();
+      if (v > maxInt) {
+        throw new java.io.InvalidObjectException("a count or capacity of " + v + " exceeds " + maxInt);
+      }
+      return v;
     }
   }
 }
