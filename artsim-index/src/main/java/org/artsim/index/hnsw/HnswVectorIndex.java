@@ -4,26 +4,19 @@ import com.github.jelmerk.hnswlib.core.DistanceFunction;
 import com.github.jelmerk.hnswlib.core.Item;
 import com.github.jelmerk.hnswlib.core.SearchResult;
 import com.github.jelmerk.hnswlib.core.hnsw.HnswIndex;
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InvalidClassException;
-import java.io.ObjectInputFilter;
-import java.io.ObjectInputStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
-import java.util.function.Function;
 import org.artsim.Artsim;
-import org.artsim.FileFormatException;
 import org.artsim.Metric;
 import org.artsim.ProgressTracker;
 import org.artsim.index.HnswConfig;
 import org.artsim.io.ArtsimFiles;
 import org.artsim.io.BinaryIn;
 import org.artsim.io.BinaryOut;
-import org.artsim.index.support.IndexFiles;
 import org.artsim.vector.VectorKernels;
 
 /**
@@ -43,34 +36,6 @@ import org.artsim.vector.VectorKernels;
 final class HnswVectorIndex extends GraphVectorIndex {
   static final String FORMAT = Artsim.INDEX_FORMAT_PREFIX + HnswIndexProvider.NAME;
   static final int FORMAT_VERSION = 1;
-
-  /**
-   * The only classes a saved graph may contain: hnswlib's index and its default serializer, our
-   * item and distance types, boxed ordinals, the natural-order comparator and float arrays. Any
-   * other class is refused before it is instantiated.
-   */
-  static final String GRAPH_CLASSES =
-      "com.github.jelmerk.hnswlib.core.hnsw.HnswIndex;"
-              + "com.github.jelmerk.hnswlib.core.JavaObjectSerializer;"
-              + "org.artsim.index.hnsw.HnswVectorIndex$Node;"
-              + "org.artsim.index.hnsw.HnswVectorIndex$KernelDistance;"
-              + "java.lang.Enum;java.lang.Number;java.lang.Integer;"
-          + "java.util.Comparators$NaturalOrderComparator;"
-          + "!*";
-
-  /** The deepest object graph a saved graph may hold. */
-  static final int GRAPH_MAX_DEPTH = 16;
-
-  /**
-   * The filter for a graph section of {@code blobBytes} bytes: the allow-list, arrays no longer
-   * than a vector may be ({@link IndexFiles#MAX_DIMENSION}), at most the section's bytes and at
-   * most one reference per byte.
-   */
-  static ObjectInputFilter graphFilter(int blobBytes) {
-    return ObjectInputFilter.Config.createFilter(
-        "maxdepth=" + GRAPH_MAX_DEPTH + ";maxrefs=" + Math.max(1, blobBytes) + ";maxbytes=" + Math.max(1, blobBytes)
-            + ";maxarray=" + IndexFiles.MAX_DIMENSION + ";" + GRAPH_CLASSES);
-  }
 
   /** An hnswlib item: an ordinal and its stored vector (the same array as the index's store). */
   record Node(Integer id, float[] vector) implements Item<Integer, float[]> {
@@ -222,7 +187,7 @@ final class HnswVectorIndex extends GraphVectorIndex {
     int length = in.readCount("graph byte", Integer.MAX_VALUE, 1);
     byte[] blob = new byte[length];
     in.readBytes(blob, 0, length);
-    index.graph = readGraph(blob, in::corrupt);
+    index.graph = HnswlibGraphReader.read(blob, header.dim(), in::corrupt);
     for (int ord = 0; ord < index.ordinals; ord++) {
       if (!index.store.isDead(ord)) {
         var node = index.graph.get(ord);
@@ -237,64 +202,5 @@ final class HnswVectorIndex extends GraphVectorIndex {
       throw in.corrupt("the graph holds " + index.graph.size() + " items of dimension " + index.graph.getDimensions() + ", the table " + index.live());
     }
     return index;
-  }
-
-  /**
-   * Deserialises an hnswlib graph behind {@link #graphFilter}: a stream naming any class outside
-   * the allow-list is refused with a {@link FileFormatException} before that class is loaded, and
-   * so is one whose arrays, bytes, references or depth exceed the limits. hnswlib sizes its
-   * arrays and maps from ints in the stream (capacity, counts); {@link BoundedObjectInput} refuses
-   * any int above {@link #maxGraphInt} before hnswlib allocates for it.
-   */
-  @SuppressWarnings("unchecked")
-  @SuppressForbidden(reason = "hnswlib-core's graph is Java-serialised; read from a checksummed file behind a class allow-list and size limits")
-  static HnswIndex<Integer, float[], Node, Float> readGraph(byte[] blob, Function<String, FileFormatException> corrupt) {
-    try (var ois = new BoundedObjectInput(new ByteArrayInputStream(blob), maxGraphInt(blob.length))) {
-      ois.setObjectInputFilter(graphFilter(blob.length));
-      Object o = ois.readObject();
-      if (!(o instanceof HnswIndex<?, ?, ?, ?> g)) {
-        throw corrupt.apply("the graph section holds a " + o.getClass().getName());
-      }
-      return (HnswIndex<Integer, float[], Node, Float>) g;
-    } catch (InvalidClassException e) {
-      throw corrupt.apply("the graph section names a class outside the allow-list (" + e.getMessage() + "); refusing to deserialize it");
-    } catch (ClassNotFoundException | ClassCastException e) {
-      throw corrupt.apply("the graph section is unreadable: " + e);
-    } catch (IOException | RuntimeException e) {
-      if (e instanceof FileFormatException f) {
-        throw f;
-      }
-      throw corrupt.apply("the graph section is damaged: " + e);
-    } catch (OutOfMemoryError e) {
-      throw corrupt.apply("the graph section asks for more memory than its size allows");
-    }
-  }
-
-  /**
-   * The largest int a graph section of {@code blobBytes} bytes may hold: hnswlib's capacity is at
-   * most the largest {@code max_items} setting or 1.5 times the items plus 16, and every item takes
-   * at least one byte, so {@code max(HnswConfig.MAX_ITEMS, 2 * blobBytes + 16)}.
-   */
-  static int maxGraphInt(int blobBytes) {
-    return (int) Math.min(Integer.MAX_VALUE, Math.max(HnswConfig.MAX_ITEMS, 2L * blobBytes + 16));
-  }
-
-  /** An object stream that refuses ints above a bound: the counts and capacities hnswlib allocates from. */
-  private static final class BoundedObjectInput extends ObjectInputStream {
-    private final int maxInt;
-
-    BoundedObjectInput(java.io.InputStream in, int maxInt) throws IOException {
-      super(in);
-      this.maxInt = maxInt;
-    }
-
-    @Override
-    public int readInt() throws IOException {
-      int v = super.readInt();
-      if (v > maxInt) {
-        throw new java.io.InvalidObjectException("a count or capacity of " + v + " exceeds " + maxInt);
-      }
-      return v;
-    }
   }
 }
