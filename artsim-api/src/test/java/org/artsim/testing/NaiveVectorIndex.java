@@ -114,7 +114,7 @@ public final class NaiveVectorIndex implements VectorIndex {
 
   private void checkOpen() {
     if (closed) {
-      throw new org.artsim.ArtsimException("this naive index is closed; create or load a new index to use it again");
+      throw new org.artsim.ClosedException("this naive index");
     }
   }
 

@@ -277,7 +277,7 @@ public abstract class VectorIndexContract {
   }
 
   /** The exception type of use after close. */
-  private static final Class<? extends RuntimeException> CLOSED = org.artsim.ArtsimException.class;
+  private static final Class<? extends RuntimeException> CLOSED = org.artsim.ClosedException.class;
 
   @Test
   void kLargerThanTheIndexReturnsWhatThereIs() {

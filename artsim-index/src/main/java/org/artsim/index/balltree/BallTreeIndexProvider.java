@@ -52,6 +52,11 @@ public final class BallTreeIndexProvider implements VectorIndexProvider<BallTree
   }
 
   @Override
+  public String module() {
+    return "org.artsim:artsim-index";
+  }
+
+  @Override
   public Class<BallTreeConfig> configType() {
     return BallTreeConfig.class;
   }
@@ -68,6 +73,7 @@ public final class BallTreeIndexProvider implements VectorIndexProvider<BallTree
 
   @Override
   public VectorIndex create(int dimension, Metric metric, BallTreeConfig config) {
+    org.artsim.index.support.Args.requireDimension(NAME, dimension);
     return new BallTreeIndex(dimension, metric, config);
   }
 

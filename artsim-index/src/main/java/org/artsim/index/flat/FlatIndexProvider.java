@@ -41,6 +41,11 @@ public final class FlatIndexProvider implements VectorIndexProvider<FlatConfig> 
   }
 
   @Override
+  public String module() {
+    return "org.artsim:artsim-index";
+  }
+
+  @Override
   public Class<FlatConfig> configType() {
     return FlatConfig.class;
   }
@@ -57,6 +62,7 @@ public final class FlatIndexProvider implements VectorIndexProvider<FlatConfig> 
 
   @Override
   public VectorIndex create(int dimension, Metric metric, FlatConfig config) {
+    org.artsim.index.support.Args.requireDimension(NAME, dimension);
     return new FlatVectorIndex(dimension, metric, config);
   }
 

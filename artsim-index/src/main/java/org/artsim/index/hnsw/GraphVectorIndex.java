@@ -96,7 +96,7 @@ abstract class GraphVectorIndex implements VectorIndex {
   GraphVectorIndex(String kind, int dim, Metric metric, HnswConfig config) {
     this.dim = dim;
     this.metric = metric;
-    this.config = config;
+    this.config = config.withProvider(kind);
     this.score = metric == Metric.L2 ? Score.NEG_SQUARED_L2 : Score.DOT;
     this.store = new ItemStore(kind, 16);
   }
@@ -477,7 +477,7 @@ abstract class GraphVectorIndex implements VectorIndex {
 
   /** The header fields of a payload, read before the subclass creates its index. */
   record Header(int dim, Metric metric, HnswConfig config) {
-    static Header read(BinaryIn in) throws IOException {
+    static Header read(BinaryIn in, String provider) throws IOException {
       int dim = IndexFiles.readDimension(in);
       Metric metric = IndexFiles.readMetric(in);
       int m = in.readInt();
@@ -487,7 +487,7 @@ abstract class GraphVectorIndex implements VectorIndex {
       int threads = in.readInt();
       int maxItems = in.readInt();
       try {
-        return new Header(dim, metric, new HnswConfig(m, efc, ef, seed, threads, maxItems));
+        return new Header(dim, metric, new HnswConfig(provider, m, efc, ef, seed, threads, maxItems));
       } catch (RuntimeException e) {
         throw in.corrupt("settings: " + e.getMessage());
       }

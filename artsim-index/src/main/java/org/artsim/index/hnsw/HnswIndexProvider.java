@@ -51,6 +51,7 @@ public final class HnswIndexProvider extends HnswProviderBase {
 
   @Override
   public VectorIndex create(int dimension, Metric metric, HnswConfig config) {
+    org.artsim.index.support.Args.requireDimension(NAME, dimension);
     return new HnswVectorIndex(dimension, metric, config);
   }
 

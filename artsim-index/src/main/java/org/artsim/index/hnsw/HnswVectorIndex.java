@@ -181,7 +181,7 @@ final class HnswVectorIndex extends GraphVectorIndex {
   }
 
   static HnswVectorIndex read(BinaryIn in, int version) throws IOException {
-    var header = Header.read(in);
+    var header = Header.read(in, HnswIndexProvider.NAME);
     var index = new HnswVectorIndex(header.dim(), header.metric(), header.config(), false);
     index.readItems(in, 0);
     int length = in.readCount("graph byte", Integer.MAX_VALUE, 1);

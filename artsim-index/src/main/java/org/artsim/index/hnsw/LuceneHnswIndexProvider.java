@@ -46,6 +46,7 @@ public final class LuceneHnswIndexProvider extends HnswProviderBase {
 
   @Override
   public VectorIndex create(int dimension, Metric metric, HnswConfig config) {
+    org.artsim.index.support.Args.requireDimension(NAME, dimension);
     return new LuceneHnswVectorIndex(dimension, metric, config);
   }
 

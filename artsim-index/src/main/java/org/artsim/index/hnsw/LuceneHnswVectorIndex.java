@@ -390,7 +390,7 @@ final class LuceneHnswVectorIndex extends GraphVectorIndex {
 
   @SuppressWarnings("unchecked")
   static LuceneHnswVectorIndex read(BinaryIn in, int version) throws IOException {
-    var header = Header.read(in);
+    var header = Header.read(in, LuceneHnswIndexProvider.NAME);
     var index = new LuceneHnswVectorIndex(header.dim(), header.metric(), header.config());
     index.readItems(in, 4L * header.dim());
     int n = index.ordinals;

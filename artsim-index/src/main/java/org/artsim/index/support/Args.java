@@ -74,6 +74,14 @@ public final class Args {
     return entries;
   }
 
+  /** Refuses a dimension above {@link IndexFiles#MAX_DIMENSION} (the api already refuses {@code <= 0}). */
+  public static void requireDimension(String provider, int dimension) {
+    if (dimension <= 0 || dimension > IndexFiles.MAX_DIMENSION) {
+      throw new InvalidArgumentException(
+          provider + ": dimension must be in [1, " + IndexFiles.MAX_DIMENSION + "], got " + dimension + "; reduce the vectors' dimension");
+    }
+  }
+
   /** Refuses a null label field. */
   public static String requireField(String field) {
     if (field == null) {

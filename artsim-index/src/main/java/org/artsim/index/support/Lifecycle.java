@@ -1,6 +1,6 @@
 package org.artsim.index.support;
 
-import org.artsim.ArtsimException;
+import org.artsim.ClosedException;
 
 /**
  * Whether an index is open, and the one refusal of any use after {@code close()}. Part of
@@ -30,11 +30,11 @@ public final class Lifecycle {
   /**
    * Refuses use after close.
    *
-   * @throws ArtsimException whose message says the index is closed
+   * @throws ClosedException whose message says the index is closed
    */
   public void checkOpen() {
     if (closed) {
-      throw new ArtsimException("this " + kind + " index is closed; create or load a new index to use it again");
+      throw new ClosedException("this " + kind + " index");
     }
   }
 }
