@@ -204,6 +204,7 @@ final class HnswlibGraphReader {
   private static final class BoundedObjectInput extends ObjectInputStream {
     private final int maxInt;
 
+    @SuppressForbidden(reason = "the stream of the one allow-listed reader; its filter is set before any object is read")
     BoundedObjectInput(InputStream in, int maxInt) throws IOException {
       super(in);
       this.maxInt = maxInt;

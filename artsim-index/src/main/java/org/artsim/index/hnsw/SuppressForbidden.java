@@ -6,13 +6,12 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * Marks the one method allowed to use an API the build's forbidden-APIs check refuses elsewhere:
- * the {@link java.io.ObjectInputStream} that reads hnswlib-core's Java-serialised graph behind an
- * allow-list and size limits. The reason says why it is safe.
+ * Marks the one place allowed to use an API the build forbids (tools/build/forbidden-all.txt): the
+ * hnswlib graph reader, which must use Java deserialisation and does so behind an allow-list filter.
  */
 @Retention(RetentionPolicy.CLASS)
-@Target({ElementType.METHOD, ElementType.TYPE, ElementType.CONSTRUCTOR})
+@Target({ElementType.METHOD, ElementType.CONSTRUCTOR})
 @interface SuppressForbidden {
-  /** Why the use is safe. */
+  /** Why the forbidden API is needed here. */
   String reason();
 }
