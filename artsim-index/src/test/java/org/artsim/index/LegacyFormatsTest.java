@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import org.artsim.Artsim;
 import org.artsim.Hit;
 import org.artsim.Labels;
-import org.artsim.Metric;
 import org.artsim.VectorIndex;
 import org.artsim.io.ArtsimFiles;
 import org.junit.jupiter.api.io.TempDir;

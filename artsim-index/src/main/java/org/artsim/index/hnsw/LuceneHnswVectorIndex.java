@@ -28,7 +28,6 @@ import org.artsim.Artsim;
 import org.artsim.Metric;
 import org.artsim.ProgressTracker;
 import org.artsim.index.HnswConfig;
-import org.artsim.io.ArtsimFiles;
 import org.artsim.io.BinaryIn;
 import org.artsim.io.BinaryOut;
 import org.artsim.vector.TopK;
