@@ -28,6 +28,7 @@ import org.artsim.io.ArtsimFiles;
  * payload  := dim:int32 metric:string m:int32 efConstruction:int32 ef:int32 seed:int64
  *             threads:int32 maxItems:int32 ordinals:int32 ordinal{ordinals} graphLength:int32 graph
  * ordinal  := removed:bool (id:string labelCount:int32 (field:string value:string){labelCount})?
+ *             (ordinals and ordinal{ordinals} are the shared item section of every index file)
  * graph    := byte{graphLength}: hnswlib-core's HnswIndex in Java serialization, holding the vectors
  * </pre>
  *

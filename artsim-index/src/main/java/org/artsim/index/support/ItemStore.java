@@ -172,7 +172,7 @@ public final class ItemStore {
     return labels[slot];
   }
 
-  /** Every id array entry, indexed by slot (for tie-breaking by id in {@link TopK}). */
+  /** A top-k collector over slots that breaks ties by the slots' ids. */
   public TopK topK(int k) {
     return new TopK(k, s -> ids[s]);
   }
