@@ -46,6 +46,10 @@ import org.artsim.vector.TopK;
  * a non-empty store, is refused ({@link #matching}) with the fields that are present and a
  * case-insensitive near match when there is one; a value that no item carries matches nothing.
  *
+ * <p>It is longer than most classes on purpose: it is the single home of everything the four
+ * indexes used to repeat (locking, accessors, slot bookkeeping, the label-field rule, the item
+ * section of the file and the save path), each part a few lines.
+ *
  * <p>Part of artsim-index's implementation: public only so that the index packages can share it,
  * and not exported by the module. Not thread-safe by itself: the owning index holds {@link #lock()}
  * around every call (the accessors named {@code ...Locked} expect it held; the others take it).
