@@ -81,6 +81,7 @@ final class ClipEmbedder implements ImageEmbedder, TextEmbedder {
         }
         modelName = CnnEmbedder.modelName(config.model());
       }
+      DjlEngines.requireTokenizers("clip");
       String tokLocation = config.tokenizer();
       if (tokLocation.isEmpty()) {
         if (modelDir == null || !Files.exists(modelDir.resolve("tokenizer.json"))) {

@@ -80,8 +80,13 @@ final class DjlModel implements AutoCloseable {
       var block = model.getBlock();
       var field = block.getClass().getDeclaredField("session");
       field.setAccessible(true);
-      var session = (ai.onnxruntime.OrtSession) field.get(block);
-      return List.copyOf(session.getOutputNames());
+      Object session = field.get(block);
+      Object names = session.getClass().getMethod("getOutputNames").invoke(session);
+      var out = new ArrayList<String>();
+      for (Object n : (Iterable<?>) names) {
+        out.add(String.valueOf(n));
+      }
+      return List.copyOf(out);
     } catch (ReflectiveOperationException | RuntimeException e) {
       return List.of();
     }
@@ -99,21 +104,23 @@ final class DjlModel implements AutoCloseable {
     if (engine == null) {
       throw new ModelLoadException(component + ": cannot tell the engine for '" + path + "'; name it with engine=pytorch|onnx|tensorflow, or use a .pt/.onnx file or a SavedModel directory");
     }
+    String djlName = DjlEngines.require(component, engine.djlName());
     if (engine == ModelEngine.TENSORFLOW) {
       TensorFlowBootstrap.ensure();
     }
     ai.djl.Device djlDevice = device.isCpu() ? ai.djl.Device.cpu() : ai.djl.Device.gpu(device.index());
     if (!device.isCpu()) {
-      int gpus = ai.djl.engine.Engine.getEngine(engine.djlName()).getGpuCount();
+      int gpus = ai.djl.engine.Engine.getEngine(djlName).getGpuCount();
       if (device.index() >= gpus) {
         throw new ModelLoadException(component + ": device " + device + " asked for, but the " + engine.djlName() + " engine sees " + gpus
-            + " GPU(s); build with the cuda profile (-Pcuda) on a machine with an NVIDIA driver and CUDA 12.4+, or use device=cpu");
+            + " GPU(s); for PyTorch depend on org.artsim:artsim-engine-pytorch-cuda (type pom) instead of artsim-engine-pytorch and run on a machine"
+            + " with an NVIDIA driver and CUDA 12.4+, or use device=cpu");
       }
     }
     var builder = Criteria.builder()
         .setTypes(NDList.class, NDList.class)
         .optModelPath(path)
-        .optEngine(engine.djlName())
+        .optEngine(djlName)
         .optDevice(djlDevice)
         .optTranslator(new NoopTranslator());
     if (engine == ModelEngine.TENSORFLOW) {
