@@ -63,7 +63,7 @@ public record ClipConfig(
     visionModel = visionModel == null ? "" : visionModel;
     textModel = textModel == null ? "" : textModel;
     tokenizer = tokenizer == null ? "" : tokenizer;
-    if (engine == null || engine == ModelEngine.TENSORFLOW) {
+    if (engine == null || !(engine.isAuto() || engine.equals(ModelEngine.PYTORCH) || engine.equals(ModelEngine.ONNX))) {
       throw new ConfigException("clip: engine must be auto, pytorch or onnx, got " + engine);
     }
     if (device == null || preprocessing == null || cacheDir == null || limits == null) {
@@ -146,7 +146,7 @@ public record ClipConfig(
         c.getString("vision_model", d.visionModel),
         c.getString("text_model", d.textModel),
         c.getString("tokenizer", d.tokenizer),
-        c.getEnum("engine", ModelEngine.class, d.engine),
+        c.get("engine", d.engine, ModelEngine::of, "auto, pytorch or onnx"),
         c.get("device", d.device, Device::parse, "cpu, gpu or gpu:N"),
         Preprocessing.read(c, d.preprocessing),
         c.getString("image_method", d.imageMethod),

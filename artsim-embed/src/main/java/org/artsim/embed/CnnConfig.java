@@ -15,7 +15,7 @@ import org.artsim.spi.ConfigMap;
  * @param model where the model is: a local file or directory, {@code classpath:path/in/jar.pt}, or
  *     an {@code http(s)://} URL (downloaded once into {@code cacheDir}); setting {@code model}
  * @param engine the engine, or {@link ModelEngine#AUTO} to pick by the file; setting {@code engine}
- *     ({@code auto}, {@code pytorch}, {@code onnx}, {@code tensorflow})
+ *     ({@code auto}, {@code pytorch}, {@code onnx}, {@code tensorflow}, or any DJL engine's name)
  * @param device where it runs, {@code cpu} or {@code gpu:N}; setting {@code device}
  * @param preprocessing image to tensor (settings {@code image_size}, {@code resize}, {@code crop},
  *     {@code interpolation}, {@code mean}, {@code std})
@@ -165,7 +165,7 @@ public record CnnConfig(
     var config = new CnnConfig(
         p.name(),
         c.getString("model", d.model),
-        c.getEnum("engine", ModelEngine.class, d.engine),
+        c.get("engine", d.engine, ModelEngine::of, "auto, pytorch, onnx, tensorflow or the name of another DJL engine on the class path"),
         c.get("device", d.device, Device::parse, "cpu, gpu or gpu:N"),
         Preprocessing.read(c, d.preprocessing),
         c.getString("input", d.inputName),

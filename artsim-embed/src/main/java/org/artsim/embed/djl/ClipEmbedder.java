@@ -73,10 +73,10 @@ final class ClipEmbedder implements ImageEmbedder, TextEmbedder {
             modelDir = p;
             this.torchScript = false;
           } else {
-            v = DjlModel.load("clip", p, config.engine() == ModelEngine.AUTO ? ModelEngine.PYTORCH : config.engine(), config.device());
+            v = DjlModel.load("clip", p, config.engine().isAuto() ? ModelEngine.PYTORCH : config.engine(), config.device());
             t = v;
             modelDir = r.temporary() == null ? p.toAbsolutePath().getParent() : null;
-            this.torchScript = v.engine() == ModelEngine.PYTORCH;
+            this.torchScript = v.engine().equals(ModelEngine.PYTORCH);
           }
         }
         modelName = CnnEmbedder.modelName(config.model());

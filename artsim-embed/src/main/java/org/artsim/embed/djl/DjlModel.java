@@ -63,7 +63,7 @@ final class DjlModel implements AutoCloseable {
     } catch (RuntimeException e) {
       // not every engine describes its outputs; names then come from the arrays
     }
-    if (outs.isEmpty() && engine == ModelEngine.ONNX) {
+    if (outs.isEmpty() && ModelEngine.ONNX.equals(engine)) {
       outs = onnxOutputNames(model);
     }
     this.outputNames = outs;
@@ -100,12 +100,13 @@ final class DjlModel implements AutoCloseable {
   /** Loads a local model file or directory on the engine and device. */
   static DjlModel load(String component, Path path, ModelEngine requested, Device device) {
     DjlEnvironment.ensureOffline();
-    ModelEngine engine = requested == ModelEngine.AUTO ? ModelEngine.detect(path) : requested;
-    if (engine == null) {
-      throw new ModelLoadException(component + ": cannot tell the engine for '" + path + "'; name it with engine=pytorch|onnx|tensorflow, or use a .pt/.onnx file or a SavedModel directory");
+    ModelEngine detected = requested.isAuto() ? ModelEngine.detect(path) : requested;
+    if (detected == null) {
+      throw new ModelLoadException(component + ": cannot tell the engine for '" + path + "'; name it with engine=pytorch|onnx|tensorflow (or another DJL engine), or use a .pt/.onnx file or a SavedModel directory");
     }
-    String djlName = DjlEngines.require(component, engine.djlName());
-    if (engine == ModelEngine.TENSORFLOW) {
+    String djlName = DjlEngines.require(component, detected.djlName());
+    ModelEngine engine = ModelEngine.of(djlName);
+    if (engine.equals(ModelEngine.TENSORFLOW)) {
       TensorFlowBootstrap.ensure();
     }
     ai.djl.Device djlDevice = device.isCpu() ? ai.djl.Device.cpu() : ai.djl.Device.gpu(device.index());
@@ -123,7 +124,7 @@ final class DjlModel implements AutoCloseable {
         .optEngine(djlName)
         .optDevice(djlDevice)
         .optTranslator(new NoopTranslator());
-    if (engine == ModelEngine.TENSORFLOW) {
+    if (engine.equals(ModelEngine.TENSORFLOW)) {
       builder.optOption("Tags", "serve").optOption("SignatureDefKey", "serving_default");
     }
     try {

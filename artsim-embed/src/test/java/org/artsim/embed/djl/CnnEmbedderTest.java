@@ -64,7 +64,7 @@ class CnnEmbedderTest {
   void tensorFlowSavedModelMatchesTheReference() {
     var config = CnnConfig.defaults().withModel(Fixtures.path("tf/savedmodel")).withNames("", "y");
     try (var e = (ImageEmbedder) Artsim.embedder("cnn", config)) {
-      assertThat(e.toString()).contains("engine=TENSORFLOW");
+      assertThat(e.toString()).contains("engine=TensorFlow");
       float[] expected = Fixtures.floats("tf/expected.f32");
       var results = e.embedImages(images());
       double worst = 0;
@@ -139,7 +139,7 @@ class CnnEmbedderTest {
     Path weird = Files.write(dir.resolve("model.bin"), new byte[] {1, 2, 3});
     assertThatThrownBy(() -> Artsim.embedder("cnn", Map.of("model", weird.toString())))
         .isInstanceOf(ModelLoadException.class)
-        .hasMessage("cnn: cannot tell the engine for '" + weird + "'; name it with engine=pytorch|onnx|tensorflow, or use a .pt/.onnx file or a SavedModel directory");
+        .hasMessage("cnn: cannot tell the engine for '" + weird + "'; name it with engine=pytorch|onnx|tensorflow (or another DJL engine), or use a .pt/.onnx file or a SavedModel directory");
     Path broken = Files.write(dir.resolve("broken.onnx"), new byte[] {1, 2, 3});
     assertThatThrownBy(() -> Artsim.embedder("cnn", Map.of("model", broken.toString())))
         .isInstanceOf(ModelLoadException.class)
@@ -151,9 +151,15 @@ class CnnEmbedderTest {
     assertThatThrownBy(() -> CnnConfig.parse(CnnConfig.CNN, Map.of("device", "tpu")))
         .isInstanceOf(ConfigException.class)
         .hasMessage("cnn: setting 'device' is 'tpu'; it must be cpu, gpu or gpu:N");
-    assertThatThrownBy(() -> CnnConfig.parse(CnnConfig.CNN, Map.of("engine", "caffe")))
+    assertThatThrownBy(() -> CnnConfig.parse(CnnConfig.CNN, Map.of("engine", "no engine")))
         .isInstanceOf(ConfigException.class)
-        .hasMessage("cnn: setting 'engine' is 'caffe'; it must be one of [auto, onnx, pytorch, tensorflow]");
+        .hasMessage("cnn: setting 'engine' is 'no engine'; it must be auto, pytorch, onnx, tensorflow or the name of another DJL engine on the class path");
+    assertThatThrownBy(() -> Artsim.embedder("cnn", Map.of("model", Fixtures.path("cnn/tiny_resnet.pt").toString(), "engine", "Caffe")))
+        .isInstanceOf(ModelLoadException.class)
+        .hasMessageStartingWith("cnn: the DJL engine Caffe is not on the class path; add a jar that registers the DJL engine 'Caffe'")
+        .hasMessageContaining("PyTorch")
+        .hasMessageContaining("OnnxRuntime")
+        .hasMessageContaining("TensorFlow");
     assertThatThrownBy(() -> CnnConfig.parse(CnnConfig.CNN, Map.of("modle", "x.pt")))
         .isInstanceOf(ConfigException.class)
         .hasMessageStartingWith("cnn: unknown setting [modle]");

@@ -73,4 +73,10 @@ class EnginelessClassPathTest {
     assertThat(line("clip")).startsWith("clip -> org.artsim.ModelLoadException: clip: the DJL engine PyTorch is not on the class path")
         .contains("org.artsim:artsim-engine-pytorch");
   }
+
+  @Test
+  void anUnknownEngineNameSaysWhatToDo() {
+    assertThat(line("named")).startsWith("named -> org.artsim.ModelLoadException: cnn: the DJL engine MXNet is not on the class path")
+        .contains("add a jar that registers the DJL engine 'MXNet'");
+  }
 }

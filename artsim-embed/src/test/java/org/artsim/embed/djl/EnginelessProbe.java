@@ -23,6 +23,7 @@ public final class EnginelessProbe {
     attempt("pt", "cnn", Map.of("model", fixtures.resolve("cnn/tiny_resnet.pt").toString()));
     attempt("onnx", "cnn", Map.of("model", fixtures.resolve("cnn/tiny_resnet.onnx").toString()));
     attempt("tf", "cnn", Map.of("model", fixtures.resolve("tf/savedmodel").toString()));
+    attempt("named", "cnn", Map.of("model", fixtures.resolve("cnn/tiny_resnet.pt").toString(), "engine", "MXNet"));
     attempt("clip", "clip", Map.of("model", fixtures.resolve("clip/tiny_clip.pt").toString()));
   }
 
