@@ -157,7 +157,7 @@ public record ClipConfig(
         c.getBoolean("pad_to_context", d.padToContext),
         c.getInt("batch_size", d.batchSize),
         Path.of(c.getString("cache_dir", d.cacheDir.toString())),
-        ImageLimits.read(c));
+        ImageLimits.read("clip", c));
     c.finish();
     return config;
   }

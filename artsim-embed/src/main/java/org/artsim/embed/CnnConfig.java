@@ -173,7 +173,7 @@ public record CnnConfig(
         c.getInt("dimension", d.dimension),
         c.getInt("batch_size", d.batchSize),
         Path.of(c.getString("cache_dir", d.cacheDir.toString())),
-        ImageLimits.read(c));
+        ImageLimits.read(p.name(), c));
     c.finish();
     return config;
   }

@@ -67,7 +67,7 @@ public record ColorConfig(int workingSize, double colorWeight, double orientatio
         c.getDouble("color_weight", d.colorWeight),
         c.getDouble("orientation_weight", d.orientationWeight),
         c.getDouble("edge_weight", d.edgeWeight),
-        ImageLimits.read(c));
+        ImageLimits.read("color", c));
     c.finish();
     return config;
   }

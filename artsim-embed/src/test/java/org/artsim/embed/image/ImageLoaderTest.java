@@ -212,7 +212,7 @@ class ImageLoaderTest {
         .hasMessage(base + "/missing: the server answered HTTP 404; check the URL");
 
     assertThat(failure(ImageSource.of(URI.create("ftp://example.org/a.png")), FAST))
-        .hasMessage("ftp://example.org/a.png: unsupported URL scheme 'ftp'; use http, https, file or jar");
+        .hasMessage("ftp://example.org/a.png: unsupported URL scheme 'ftp'; use file, http, https");
   }
 
   @Test
@@ -308,7 +308,7 @@ class ImageLoaderTest {
   }
 
   @Test
-  void fixtureFilesLoadFromFileAndJarUrls() {
+  void fixtureFilesLoadFromPathsAndFileUrls() {
     var p = Fixtures.path("images/landscape.png");
     var a = ImageLoader.load(ImageSource.of(p), FAST);
     var b = ImageLoader.load(ImageSource.of(p.toUri()), FAST);
