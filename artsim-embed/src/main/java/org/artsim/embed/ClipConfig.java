@@ -5,6 +5,7 @@ import java.util.Map;
 import org.artsim.ConfigException;
 import org.artsim.Device;
 import org.artsim.spi.ConfigMap;
+import org.artsim.spi.ProviderConfig;
 
 /**
  * Settings of the {@code "clip"} embedder: image and text towers of one CLIP model, in one space.
@@ -52,7 +53,7 @@ public record ClipConfig(
     boolean padToContext,
     int batchSize,
     Path cacheDir,
-    ImageLimits limits) {
+    ImageLimits limits) implements ProviderConfig {
   private static final ClipConfig DEFAULTS = new ClipConfig(
       "", "", "", "", ModelEngine.AUTO, Device.cpu(), Preprocessing.clip224(), "encode_image", "encode_text", "image_embeds", "text_embeds", 77, false, 0,
       CnnConfig.defaultCacheDir(), ImageLimits.defaults());
@@ -66,12 +67,23 @@ public record ClipConfig(
     if (engine == null || !(engine.isAuto() || engine.equals(ModelEngine.PYTORCH) || engine.equals(ModelEngine.ONNX))) {
       throw new ConfigException("clip: engine must be auto, pytorch or onnx, got " + engine);
     }
-    if (device == null || preprocessing == null || cacheDir == null || limits == null) {
-      throw new ConfigException("clip: device, preprocessing, cache_dir and limits must be set");
+    if (device == null) {
+      throw new ConfigException("clip: device is null; use Device.cpu() or Device.gpu(0)");
     }
-    for (String s : new String[] {imageMethod, textMethod, imageOutput, textOutput}) {
-      if (s == null || s.isBlank()) {
-        throw new ConfigException("clip: image_method, text_method, image_output and text_output must not be empty");
+    if (preprocessing == null) {
+      throw new ConfigException("clip: preprocessing is null; use Preprocessing.clip224()");
+    }
+    if (cacheDir == null) {
+      throw new ConfigException("clip: cache_dir is null");
+    }
+    if (limits == null) {
+      throw new ConfigException("clip: limits is null; use ImageLimits.defaults()");
+    }
+    String[] keys = {"image_method", "text_method", "image_output", "text_output"};
+    String[] values = {imageMethod, textMethod, imageOutput, textOutput};
+    for (int i = 0; i < keys.length; i++) {
+      if (values[i] == null || values[i].isBlank()) {
+        throw new ConfigException("clip: " + keys[i] + " must not be empty");
       }
     }
     if (contextLength < 2 || contextLength > 4096) {
@@ -80,6 +92,12 @@ public record ClipConfig(
     if (batchSize < 0 || batchSize > 4096) {
       throw new ConfigException("clip: batch_size must be in [0, 4096] (0 = by device), got " + batchSize);
     }
+  }
+
+  /** {@code "clip"}. */
+  @Override
+  public String provider() {
+    return "clip";
   }
 
   /** No model yet; CLIP preprocessing, methods {@code encode_image}/{@code encode_text}, 77 tokens. */
@@ -137,7 +155,7 @@ public record ClipConfig(
     return batchSize > 0 ? batchSize : device.isCpu() ? 8 : 64;
   }
 
-  /** Reads the settings; unknown keys are refused. */
+  /** Reads the settings; unknown keys are refused, and every error names {@code clip} and the key. */
   public static ClipConfig parse(Map<String, String> settings) {
     var c = ConfigMap.of("clip", settings);
     var d = DEFAULTS;

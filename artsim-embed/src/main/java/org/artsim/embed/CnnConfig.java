@@ -5,6 +5,7 @@ import java.util.Map;
 import org.artsim.ConfigException;
 import org.artsim.Device;
 import org.artsim.spi.ConfigMap;
+import org.artsim.spi.ProviderConfig;
 
 /**
  * Settings of a CNN image embedder ({@code "cnn"} and its presets {@code "resnet50"}, {@code
@@ -40,7 +41,7 @@ public record CnnConfig(
     int dimension,
     int batchSize,
     Path cacheDir,
-    ImageLimits limits) {
+    ImageLimits limits) implements ProviderConfig {
 
   /** A named preset: output dimension and preprocessing of a well-known architecture. */
   public record Preset(String name, int dimension, Preprocessing preprocessing, String description) {}
@@ -87,6 +88,12 @@ public record CnnConfig(
     if (limits == null) {
       throw new ConfigException(preset + ": limits is null; use ImageLimits.defaults()");
     }
+  }
+
+  /** The preset's name: {@code cnn}, {@code resnet50}, {@code vgg16} or {@code inception}. */
+  @Override
+  public String provider() {
+    return preset;
   }
 
   private static String name(String preset) {
@@ -158,7 +165,7 @@ public record CnnConfig(
     return batchSize > 0 ? batchSize : device.isCpu() ? 8 : 64;
   }
 
-  /** Reads the settings over a preset's defaults; unknown keys are refused. */
+  /** Reads the settings over a preset's defaults; unknown keys are refused, and every error names the preset and the key. */
   public static CnnConfig parse(Preset p, Map<String, String> settings) {
     var c = ConfigMap.of(p.name(), settings);
     var d = of(p);

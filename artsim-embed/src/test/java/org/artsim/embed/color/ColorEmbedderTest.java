@@ -22,7 +22,7 @@ class ColorEmbedderTest {
   static final int PER_STYLE = 5;
 
   static ImageEmbedder embedder() {
-    return Artsim.imageEmbedder("color", null);
+    return Artsim.imageEmbedder("color");
   }
 
   @Test

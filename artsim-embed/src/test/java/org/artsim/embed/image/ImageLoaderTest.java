@@ -258,7 +258,7 @@ class ImageLoaderTest {
         ImageSource.of(goodFile.toUri()));
     var progress = new CopyOnWriteArrayList<Progress>();
     List<EmbeddingResult> results;
-    try (ImageEmbedder e = Artsim.imageEmbedder("color", Map.of("read_timeout_ms", "400", "decode_threads", "4"))) {
+    try (ImageEmbedder e = (ImageEmbedder) Artsim.embedder("color", Map.of("read_timeout_ms", "400", "decode_threads", "4"))) {
       results = e.embedImages(batch, progress::add);
       assertThat(results).hasSize(batch.size());
       for (int i = 0; i < results.size(); i++) {
@@ -294,7 +294,7 @@ class ImageLoaderTest {
     for (int i = 0; i < 8; i++) {
       urls.add(ImageSource.of(URI.create(base + "/slow?i=" + i)));
     }
-    try (ImageEmbedder e = Artsim.imageEmbedder("color", Map.of("decode_threads", "4"))) {
+    try (ImageEmbedder e = (ImageEmbedder) Artsim.embedder("color", Map.of("decode_threads", "4"))) {
       assertThat(e.embedImages(urls)).allMatch(EmbeddingResult::ok);
     }
     assertThat(maxInFlight.get()).isBetween(2, 4);
