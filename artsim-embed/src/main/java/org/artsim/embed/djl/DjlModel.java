@@ -151,7 +151,7 @@ final class DjlModel implements AutoCloseable {
    */
   float[][] run(Function<NDManager, NDList> inputs, Function<NDList, float[][]> output) {
     if (closed) {
-      throw new EmbeddingException(component + ": the embedder is closed");
+      throw new org.artsim.ClosedException("embedder '" + component + "'");
     }
     Predictor<NDList, NDList> p = idle.poll();
     if (p == null) {
