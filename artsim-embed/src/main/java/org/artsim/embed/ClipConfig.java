@@ -107,7 +107,8 @@ public record ClipConfig(
 
   /** A copy loading a TorchScript file or a directory of ONNX graphs. */
   public ClipConfig withModel(String model) {
-    return new ClipConfig(model, visionModel, textModel, tokenizer, engine, device, preprocessing, imageMethod, textMethod, imageOutput, textOutput, contextLength, padToContext, batchSize, cacheDir, limits);
+    return new ClipConfig(model, visionModel, textModel, tokenizer, engine, device, preprocessing, imageMethod,
+        textMethod, imageOutput, textOutput, contextLength, padToContext, batchSize, cacheDir, limits);
   }
 
   /** A copy loading a local TorchScript file or ONNX directory. */
@@ -117,37 +118,44 @@ public record ClipConfig(
 
   /** A copy loading the two ONNX towers from these locations. */
   public ClipConfig withOnnxTowers(String visionModel, String textModel) {
-    return new ClipConfig(model, visionModel, textModel, tokenizer, ModelEngine.ONNX, device, preprocessing, imageMethod, textMethod, imageOutput, textOutput, contextLength, padToContext, batchSize, cacheDir, limits);
+    return new ClipConfig(model, visionModel, textModel, tokenizer, ModelEngine.ONNX, device, preprocessing,
+        imageMethod, textMethod, imageOutput, textOutput, contextLength, padToContext, batchSize, cacheDir, limits);
   }
 
   /** A copy with another tokenizer.json location. */
   public ClipConfig withTokenizer(String tokenizer) {
-    return new ClipConfig(model, visionModel, textModel, tokenizer, engine, device, preprocessing, imageMethod, textMethod, imageOutput, textOutput, contextLength, padToContext, batchSize, cacheDir, limits);
+    return new ClipConfig(model, visionModel, textModel, tokenizer, engine, device, preprocessing, imageMethod,
+        textMethod, imageOutput, textOutput, contextLength, padToContext, batchSize, cacheDir, limits);
   }
 
   /** A copy with another engine. */
   public ClipConfig withEngine(ModelEngine engine) {
-    return new ClipConfig(model, visionModel, textModel, tokenizer, engine, device, preprocessing, imageMethod, textMethod, imageOutput, textOutput, contextLength, padToContext, batchSize, cacheDir, limits);
+    return new ClipConfig(model, visionModel, textModel, tokenizer, engine, device, preprocessing, imageMethod,
+        textMethod, imageOutput, textOutput, contextLength, padToContext, batchSize, cacheDir, limits);
   }
 
   /** A copy on another device. */
   public ClipConfig withDevice(Device device) {
-    return new ClipConfig(model, visionModel, textModel, tokenizer, engine, device, preprocessing, imageMethod, textMethod, imageOutput, textOutput, contextLength, padToContext, batchSize, cacheDir, limits);
+    return new ClipConfig(model, visionModel, textModel, tokenizer, engine, device, preprocessing, imageMethod,
+        textMethod, imageOutput, textOutput, contextLength, padToContext, batchSize, cacheDir, limits);
   }
 
   /** A copy with other TorchScript method names. */
   public ClipConfig withMethods(String imageMethod, String textMethod) {
-    return new ClipConfig(model, visionModel, textModel, tokenizer, engine, device, preprocessing, imageMethod, textMethod, imageOutput, textOutput, contextLength, padToContext, batchSize, cacheDir, limits);
+    return new ClipConfig(model, visionModel, textModel, tokenizer, engine, device, preprocessing, imageMethod,
+        textMethod, imageOutput, textOutput, contextLength, padToContext, batchSize, cacheDir, limits);
   }
 
   /** A copy with another context length and padding rule. */
   public ClipConfig withContext(int contextLength, boolean padToContext) {
-    return new ClipConfig(model, visionModel, textModel, tokenizer, engine, device, preprocessing, imageMethod, textMethod, imageOutput, textOutput, contextLength, padToContext, batchSize, cacheDir, limits);
+    return new ClipConfig(model, visionModel, textModel, tokenizer, engine, device, preprocessing, imageMethod,
+        textMethod, imageOutput, textOutput, contextLength, padToContext, batchSize, cacheDir, limits);
   }
 
   /** A copy with another batch size. */
   public ClipConfig withBatchSize(int batchSize) {
-    return new ClipConfig(model, visionModel, textModel, tokenizer, engine, device, preprocessing, imageMethod, textMethod, imageOutput, textOutput, contextLength, padToContext, batchSize, cacheDir, limits);
+    return new ClipConfig(model, visionModel, textModel, tokenizer, engine, device, preprocessing, imageMethod,
+        textMethod, imageOutput, textOutput, contextLength, padToContext, batchSize, cacheDir, limits);
   }
 
   /** The batch size in effect: the configured one, or 8 on CPU and 64 on a GPU. */

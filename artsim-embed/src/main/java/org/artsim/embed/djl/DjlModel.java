@@ -102,7 +102,8 @@ final class DjlModel implements AutoCloseable {
     DjlEnvironment.ensureOffline();
     ModelEngine detected = requested.isAuto() ? ModelEngine.detect(path) : requested;
     if (detected == null) {
-      throw new ModelLoadException(component + ": cannot tell the engine for '" + path + "'; name it with engine=pytorch|onnx|tensorflow (or another DJL engine), or use a .pt/.onnx file or a SavedModel directory");
+      throw new ModelLoadException(component + ": cannot tell the engine for '" + path
+          + "'; name it with engine=pytorch|onnx|tensorflow (or another DJL engine), or use a .pt/.onnx file or a SavedModel directory");
     }
     String djlName = DjlEngines.require(component, detected.djlName());
     ModelEngine engine = ModelEngine.of(djlName);
