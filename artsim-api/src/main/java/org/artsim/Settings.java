@@ -8,13 +8,14 @@ import java.util.Map;
  * parse. Strings, numbers, booleans, characters and enum constants are accepted and written as
  * {@code String.valueOf} writes them; anything else is refused with a message naming the provider
  * and the key, so a wrong value never surfaces as a {@link ClassCastException} deep in a provider.
+ * No settings ({@code null}) means the provider's defaults, as an empty map does.
  */
 final class Settings {
   private Settings() {}
 
   static Map<String, String> asStrings(String provider, Map<?, ?> settings) {
     if (settings == null) {
-      throw new InvalidArgumentException("settings of '" + provider + "' are null; pass Map.of() for the defaults");
+      return Map.of();
     }
     var out = new LinkedHashMap<String, String>();
     for (var e : settings.entrySet()) {

@@ -61,7 +61,7 @@ class ModuleDescriptorTest {
     var d = descriptor();
     assertThat(d.name()).isEqualTo("org.artsim.embed");
     assertThat(d.exports().stream().map(ModuleDescriptor.Exports::source).collect(Collectors.toSet()))
-        .containsExactlyInAnyOrder("org.artsim.embed", "org.artsim.embed.image", "org.artsim.embed.quality");
+        .containsExactlyInAnyOrder("org.artsim.embed", "org.artsim.embed.image", "org.artsim.embed.quality", "org.artsim.embed.pretrained", "org.artsim.embed.minilm");
     assertThat(d.requires().stream().map(ModuleDescriptor.Requires::name).collect(Collectors.toSet())).contains("org.artsim.api", "ai.djl.api");
   }
 

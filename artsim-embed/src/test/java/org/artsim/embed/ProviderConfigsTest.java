@@ -22,14 +22,12 @@ import org.junit.jupiter.params.provider.ValueSource;
  * setting given as a map is a {@link ConfigException} naming the provider and the key.
  */
 class ProviderConfigsTest {
-  static final List<String> EMBEDDERS = List.of("color", "cnn", "resnet50", "vgg16", "inception", "clip");
-
   static Provider<?> provider(String name) {
     return name.equals("pixels") ? ProviderRegistry.of(ImageQualityMeterProvider.class).get(name) : ProviderRegistry.of(EmbedderProvider.class).get(name);
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"color", "cnn", "resnet50", "vgg16", "inception", "clip", "pixels"})
+  @ValueSource(strings = {"color", "cnn", "resnet50", "vgg16", "inception", "clip", "mobilenetv2", "mobilenetv2-imagenet", "inceptionv3", "minilm", "pixels"})
   void defaultsNameTheirProvider(String name) {
     Provider<?> p = provider(name);
     assertThat(ProviderConfig.class).isAssignableFrom(p.configType());
@@ -39,7 +37,7 @@ class ProviderConfigsTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"color", "cnn", "resnet50", "vgg16", "inception", "clip"})
+  @ValueSource(strings = {"color", "cnn", "resnet50", "vgg16", "inception", "clip", "mobilenetv2", "inceptionv3"})
   void badValuesAndUnknownKeysNameTheProviderAndTheKey(String name) {
     assertThatThrownBy(() -> Artsim.embedder(name, Map.of("max_bytes", "lots")))
         .isInstanceOf(ConfigException.class).hasMessage(name + ": setting 'max_bytes' is 'lots'; it must be a whole number");

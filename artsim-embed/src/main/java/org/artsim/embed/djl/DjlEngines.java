@@ -10,13 +10,14 @@ import org.artsim.ModelLoadException;
  * Which Deep Java Library engines are on the class path, and which artsim artifact brings each
  * known one. artsim-embed depends on DJL's engine-neutral API only; an engine arrives with its own
  * artifact ({@code org.artsim:artsim-engine-pytorch}, {@code -pytorch-cuda}, {@code -onnx}, {@code
- * -tensorflow}) or with any other jar that registers a DJL {@code EngineProvider}.
+ * -tensorflow}) or with any other jar that registers a DJL {@code EngineProvider}. Public for the
+ * module's other DJL embedders; the package is not exported.
  *
  * <p>{@link #require} turns a missing engine into a {@link ModelLoadException} naming the artifact
  * to add, before DJL is asked to load anything. Stateless and thread-safe; {@link
  * DjlEnvironment#ensureOffline()} runs before DJL's engine registry is first touched.
  */
-final class DjlEngines {
+public final class DjlEngines {
   /** The artsim artifact (Maven coordinates, type pom) that brings each engine artsim knows. */
   static final Map<String, String> ARTIFACTS = Map.of(
       "pytorch", "org.artsim:artsim-engine-pytorch (or org.artsim:artsim-engine-pytorch-cuda for an NVIDIA GPU)",
@@ -29,7 +30,7 @@ final class DjlEngines {
   private DjlEngines() {}
 
   /** The names of every engine DJL finds on the class path ({@code PyTorch}, {@code OnnxRuntime}...), sorted. */
-  static Set<String> available() {
+  public static Set<String> available() {
     DjlEnvironment.ensureOffline();
     return new TreeSet<>(ai.djl.engine.Engine.getAllEngines());
   }
@@ -40,7 +41,7 @@ final class DjlEngines {
    * @throws ModelLoadException if DJL finds no such engine; the message names the artifact to add
    *     for a known engine and lists the engines found
    */
-  static String require(String component, String name) {
+  public static String require(String component, String name) {
     Set<String> found = available();
     for (String f : found) {
       if (f.equalsIgnoreCase(name)) {
@@ -60,7 +61,7 @@ final class DjlEngines {
    *
    * @throws ModelLoadException naming the artifacts that bring them
    */
-  static void requireTokenizers(String component) {
+  public static void requireTokenizers(String component) {
     try {
       Class.forName(TOKENIZER_CLASS, false, DjlEngines.class.getClassLoader());
     } catch (ClassNotFoundException | LinkageError e) {

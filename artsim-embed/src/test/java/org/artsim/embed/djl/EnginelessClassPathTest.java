@@ -75,6 +75,12 @@ class EnginelessClassPathTest {
   }
 
   @Test
+  void minilmNamesTheOnnxArtifact() {
+    assertThat(line("minilm")).startsWith("minilm -> org.artsim.ModelLoadException: minilm: the DJL engine OnnxRuntime is not on the class path")
+        .contains("org.artsim:artsim-engine-onnx");
+  }
+
+  @Test
   void anUnknownEngineNameSaysWhatToDo() {
     assertThat(line("named")).startsWith("named -> org.artsim.ModelLoadException: cnn: the DJL engine MXNet is not on the class path")
         .contains("add a jar that registers the DJL engine 'MXNet'");

@@ -24,6 +24,7 @@ public final class EnginelessProbe {
     attempt("onnx", "cnn", Map.of("model", fixtures.resolve("cnn/tiny_resnet.onnx").toString()));
     attempt("tf", "cnn", Map.of("model", fixtures.resolve("tf/savedmodel").toString()));
     attempt("named", "cnn", Map.of("model", fixtures.resolve("cnn/tiny_resnet.pt").toString(), "engine", "MXNet"));
+    attempt("minilm", "minilm", Map.of());
     attempt("clip", "clip", Map.of("model", fixtures.resolve("clip/tiny_clip.pt").toString()));
   }
 
