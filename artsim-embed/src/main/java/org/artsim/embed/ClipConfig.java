@@ -5,6 +5,7 @@ import java.util.Map;
 import org.artsim.ConfigException;
 import org.artsim.Device;
 import org.artsim.spi.ConfigMap;
+import org.artsim.spi.ProviderConfig;
 
 /**
  * Settings of the {@code "clip"} embedder: image and text towers of one CLIP model, in one space.
@@ -52,7 +53,7 @@ public record ClipConfig(
     boolean padToContext,
     int batchSize,
     Path cacheDir,
-    ImageLimits limits) {
+    ImageLimits limits) implements ProviderConfig {
   private static final ClipConfig DEFAULTS = new ClipConfig(
       "", "", "", "", ModelEngine.AUTO, Device.cpu(), Preprocessing.clip224(), "encode_image", "encode_text", "image_embeds", "text_embeds", 77, false, 0,
       CnnConfig.defaultCacheDir(), ImageLimits.defaults());
@@ -63,15 +64,26 @@ public record ClipConfig(
     visionModel = visionModel == null ? "" : visionModel;
     textModel = textModel == null ? "" : textModel;
     tokenizer = tokenizer == null ? "" : tokenizer;
-    if (engine == null || engine == ModelEngine.TENSORFLOW) {
+    if (engine == null || !(engine.isAuto() || engine.equals(ModelEngine.PYTORCH) || engine.equals(ModelEngine.ONNX))) {
       throw new ConfigException("clip: engine must be auto, pytorch or onnx, got " + engine);
     }
-    if (device == null || preprocessing == null || cacheDir == null || limits == null) {
-      throw new ConfigException("clip: device, preprocessing, cache_dir and limits must be set");
+    if (device == null) {
+      throw new ConfigException("clip: device is null; use Device.cpu() or Device.gpu(0)");
     }
-    for (String s : new String[] {imageMethod, textMethod, imageOutput, textOutput}) {
-      if (s == null || s.isBlank()) {
-        throw new ConfigException("clip: image_method, text_method, image_output and text_output must not be empty");
+    if (preprocessing == null) {
+      throw new ConfigException("clip: preprocessing is null; use Preprocessing.clip224()");
+    }
+    if (cacheDir == null) {
+      throw new ConfigException("clip: cache_dir is null");
+    }
+    if (limits == null) {
+      throw new ConfigException("clip: limits is null; use ImageLimits.defaults()");
+    }
+    String[] keys = {"image_method", "text_method", "image_output", "text_output"};
+    String[] values = {imageMethod, textMethod, imageOutput, textOutput};
+    for (int i = 0; i < keys.length; i++) {
+      if (values[i] == null || values[i].isBlank()) {
+        throw new ConfigException("clip: " + keys[i] + " must not be empty");
       }
     }
     if (contextLength < 2 || contextLength > 4096) {
@@ -82,6 +94,12 @@ public record ClipConfig(
     }
   }
 
+  /** {@code "clip"}. */
+  @Override
+  public String provider() {
+    return "clip";
+  }
+
   /** No model yet; CLIP preprocessing, methods {@code encode_image}/{@code encode_text}, 77 tokens. */
   public static ClipConfig defaults() {
     return DEFAULTS;
@@ -89,7 +107,8 @@ public record ClipConfig(
 
   /** A copy loading a TorchScript file or a directory of ONNX graphs. */
   public ClipConfig withModel(String model) {
-    return new ClipConfig(model, visionModel, textModel, tokenizer, engine, device, preprocessing, imageMethod, textMethod, imageOutput, textOutput, contextLength, padToContext, batchSize, cacheDir, limits);
+    return new ClipConfig(model, visionModel, textModel, tokenizer, engine, device, preprocessing, imageMethod,
+        textMethod, imageOutput, textOutput, contextLength, padToContext, batchSize, cacheDir, limits);
   }
 
   /** A copy loading a local TorchScript file or ONNX directory. */
@@ -99,37 +118,44 @@ public record ClipConfig(
 
   /** A copy loading the two ONNX towers from these locations. */
   public ClipConfig withOnnxTowers(String visionModel, String textModel) {
-    return new ClipConfig(model, visionModel, textModel, tokenizer, ModelEngine.ONNX, device, preprocessing, imageMethod, textMethod, imageOutput, textOutput, contextLength, padToContext, batchSize, cacheDir, limits);
+    return new ClipConfig(model, visionModel, textModel, tokenizer, ModelEngine.ONNX, device, preprocessing,
+        imageMethod, textMethod, imageOutput, textOutput, contextLength, padToContext, batchSize, cacheDir, limits);
   }
 
   /** A copy with another tokenizer.json location. */
   public ClipConfig withTokenizer(String tokenizer) {
-    return new ClipConfig(model, visionModel, textModel, tokenizer, engine, device, preprocessing, imageMethod, textMethod, imageOutput, textOutput, contextLength, padToContext, batchSize, cacheDir, limits);
+    return new ClipConfig(model, visionModel, textModel, tokenizer, engine, device, preprocessing, imageMethod,
+        textMethod, imageOutput, textOutput, contextLength, padToContext, batchSize, cacheDir, limits);
   }
 
   /** A copy with another engine. */
   public ClipConfig withEngine(ModelEngine engine) {
-    return new ClipConfig(model, visionModel, textModel, tokenizer, engine, device, preprocessing, imageMethod, textMethod, imageOutput, textOutput, contextLength, padToContext, batchSize, cacheDir, limits);
+    return new ClipConfig(model, visionModel, textModel, tokenizer, engine, device, preprocessing, imageMethod,
+        textMethod, imageOutput, textOutput, contextLength, padToContext, batchSize, cacheDir, limits);
   }
 
   /** A copy on another device. */
   public ClipConfig withDevice(Device device) {
-    return new ClipConfig(model, visionModel, textModel, tokenizer, engine, device, preprocessing, imageMethod, textMethod, imageOutput, textOutput, contextLength, padToContext, batchSize, cacheDir, limits);
+    return new ClipConfig(model, visionModel, textModel, tokenizer, engine, device, preprocessing, imageMethod,
+        textMethod, imageOutput, textOutput, contextLength, padToContext, batchSize, cacheDir, limits);
   }
 
   /** A copy with other TorchScript method names. */
   public ClipConfig withMethods(String imageMethod, String textMethod) {
-    return new ClipConfig(model, visionModel, textModel, tokenizer, engine, device, preprocessing, imageMethod, textMethod, imageOutput, textOutput, contextLength, padToContext, batchSize, cacheDir, limits);
+    return new ClipConfig(model, visionModel, textModel, tokenizer, engine, device, preprocessing, imageMethod,
+        textMethod, imageOutput, textOutput, contextLength, padToContext, batchSize, cacheDir, limits);
   }
 
   /** A copy with another context length and padding rule. */
   public ClipConfig withContext(int contextLength, boolean padToContext) {
-    return new ClipConfig(model, visionModel, textModel, tokenizer, engine, device, preprocessing, imageMethod, textMethod, imageOutput, textOutput, contextLength, padToContext, batchSize, cacheDir, limits);
+    return new ClipConfig(model, visionModel, textModel, tokenizer, engine, device, preprocessing, imageMethod,
+        textMethod, imageOutput, textOutput, contextLength, padToContext, batchSize, cacheDir, limits);
   }
 
   /** A copy with another batch size. */
   public ClipConfig withBatchSize(int batchSize) {
-    return new ClipConfig(model, visionModel, textModel, tokenizer, engine, device, preprocessing, imageMethod, textMethod, imageOutput, textOutput, contextLength, padToContext, batchSize, cacheDir, limits);
+    return new ClipConfig(model, visionModel, textModel, tokenizer, engine, device, preprocessing, imageMethod,
+        textMethod, imageOutput, textOutput, contextLength, padToContext, batchSize, cacheDir, limits);
   }
 
   /** The batch size in effect: the configured one, or 8 on CPU and 64 on a GPU. */
@@ -137,7 +163,7 @@ public record ClipConfig(
     return batchSize > 0 ? batchSize : device.isCpu() ? 8 : 64;
   }
 
-  /** Reads the settings; unknown keys are refused. */
+  /** Reads the settings; unknown keys are refused, and every error names {@code clip} and the key. */
   public static ClipConfig parse(Map<String, String> settings) {
     var c = ConfigMap.of("clip", settings);
     var d = DEFAULTS;
@@ -146,7 +172,7 @@ public record ClipConfig(
         c.getString("vision_model", d.visionModel),
         c.getString("text_model", d.textModel),
         c.getString("tokenizer", d.tokenizer),
-        c.getEnum("engine", ModelEngine.class, d.engine),
+        c.get("engine", d.engine, ModelEngine::of, "auto, pytorch or onnx"),
         c.get("device", d.device, Device::parse, "cpu, gpu or gpu:N"),
         Preprocessing.read(c, d.preprocessing),
         c.getString("image_method", d.imageMethod),
@@ -157,7 +183,7 @@ public record ClipConfig(
         c.getBoolean("pad_to_context", d.padToContext),
         c.getInt("batch_size", d.batchSize),
         Path.of(c.getString("cache_dir", d.cacheDir.toString())),
-        ImageLimits.read(c));
+        ImageLimits.read("clip", c));
     c.finish();
     return config;
   }

@@ -5,6 +5,7 @@ import java.util.Map;
 import org.artsim.ConfigException;
 import org.artsim.Device;
 import org.artsim.spi.ConfigMap;
+import org.artsim.spi.ProviderConfig;
 
 /**
  * Settings of a CNN image embedder ({@code "cnn"} and its presets {@code "resnet50"}, {@code
@@ -15,7 +16,7 @@ import org.artsim.spi.ConfigMap;
  * @param model where the model is: a local file or directory, {@code classpath:path/in/jar.pt}, or
  *     an {@code http(s)://} URL (downloaded once into {@code cacheDir}); setting {@code model}
  * @param engine the engine, or {@link ModelEngine#AUTO} to pick by the file; setting {@code engine}
- *     ({@code auto}, {@code pytorch}, {@code onnx}, {@code tensorflow})
+ *     ({@code auto}, {@code pytorch}, {@code onnx}, {@code tensorflow}, or any DJL engine's name)
  * @param device where it runs, {@code cpu} or {@code gpu:N}; setting {@code device}
  * @param preprocessing image to tensor (settings {@code image_size}, {@code resize}, {@code crop},
  *     {@code interpolation}, {@code mean}, {@code std})
@@ -40,7 +41,7 @@ public record CnnConfig(
     int dimension,
     int batchSize,
     Path cacheDir,
-    ImageLimits limits) {
+    ImageLimits limits) implements ProviderConfig {
 
   /** A named preset: output dimension and preprocessing of a well-known architecture. */
   public record Preset(String name, int dimension, Preprocessing preprocessing, String description) {}
@@ -87,6 +88,12 @@ public record CnnConfig(
     if (limits == null) {
       throw new ConfigException(preset + ": limits is null; use ImageLimits.defaults()");
     }
+  }
+
+  /** The preset's name: {@code cnn}, {@code resnet50}, {@code vgg16} or {@code inception}. */
+  @Override
+  public String provider() {
+    return preset;
   }
 
   private static String name(String preset) {
@@ -158,14 +165,14 @@ public record CnnConfig(
     return batchSize > 0 ? batchSize : device.isCpu() ? 8 : 64;
   }
 
-  /** Reads the settings over a preset's defaults; unknown keys are refused. */
+  /** Reads the settings over a preset's defaults; unknown keys are refused, and every error names the preset and the key. */
   public static CnnConfig parse(Preset p, Map<String, String> settings) {
     var c = ConfigMap.of(p.name(), settings);
     var d = of(p);
     var config = new CnnConfig(
         p.name(),
         c.getString("model", d.model),
-        c.getEnum("engine", ModelEngine.class, d.engine),
+        c.get("engine", d.engine, ModelEngine::of, "auto, pytorch, onnx, tensorflow or the name of another DJL engine on the class path"),
         c.get("device", d.device, Device::parse, "cpu, gpu or gpu:N"),
         Preprocessing.read(c, d.preprocessing),
         c.getString("input", d.inputName),
@@ -173,7 +180,7 @@ public record CnnConfig(
         c.getInt("dimension", d.dimension),
         c.getInt("batch_size", d.batchSize),
         Path.of(c.getString("cache_dir", d.cacheDir.toString())),
-        ImageLimits.read(c));
+        ImageLimits.read(p.name(), c));
     c.finish();
     return config;
   }

@@ -3,6 +3,7 @@ package org.artsim.embed;
 import java.util.Map;
 import org.artsim.ConfigException;
 import org.artsim.spi.ConfigMap;
+import org.artsim.spi.ProviderConfig;
 
 /**
  * Settings of the weights-free {@code "color"} image embedder (see {@link
@@ -16,7 +17,7 @@ import org.artsim.spi.ConfigMap;
  * @param edgeWeight the weight of the edge-strength block; setting {@code edge_weight}
  * @param limits bounds on reading images (settings listed in {@link ImageLimits})
  */
-public record ColorConfig(int workingSize, double colorWeight, double orientationWeight, double edgeWeight, ImageLimits limits) {
+public record ColorConfig(int workingSize, double colorWeight, double orientationWeight, double edgeWeight, ImageLimits limits) implements ProviderConfig {
   private static final ColorConfig DEFAULTS = new ColorConfig(128, 1.0, 0.7, 0.5, ImageLimits.defaults());
 
   /** Validates the settings. */
@@ -36,6 +37,12 @@ public record ColorConfig(int workingSize, double colorWeight, double orientatio
     if (!(w >= 0 && w <= 10) || (positive && w == 0)) {
       throw new ConfigException("color: " + name + " must be in " + (positive ? "(0, 10]" : "[0, 10]") + ", got " + w);
     }
+  }
+
+  /** {@code "color"}. */
+  @Override
+  public String provider() {
+    return "color";
   }
 
   /** Working size 128, weights colour 1.0, orientation 0.7, edges 0.5, default image limits. */
@@ -58,7 +65,7 @@ public record ColorConfig(int workingSize, double colorWeight, double orientatio
     return new ColorConfig(workingSize, colorWeight, orientationWeight, edgeWeight, limits);
   }
 
-  /** Reads the settings; unknown keys are refused. */
+  /** Reads the settings; unknown keys are refused, and every error names {@code color} and the key. */
   public static ColorConfig parse(Map<String, String> settings) {
     var c = ConfigMap.of("color", settings);
     var d = DEFAULTS;
@@ -67,7 +74,7 @@ public record ColorConfig(int workingSize, double colorWeight, double orientatio
         c.getDouble("color_weight", d.colorWeight),
         c.getDouble("orientation_weight", d.orientationWeight),
         c.getDouble("edge_weight", d.edgeWeight),
-        ImageLimits.read(c));
+        ImageLimits.read("color", c));
     c.finish();
     return config;
   }

@@ -2,7 +2,7 @@
  * Image and text embedders and their settings: the weights-free {@code color} embedder, CNN
  * feature extractors ({@code cnn}, {@code resnet50}, {@code vgg16}, {@code inception}) and CLIP
  * ({@code clip}) on Deep Java Library, plus torchvision-exact {@link org.artsim.embed.Preprocessing}
- * and per-image {@link org.artsim.embed.ImageQuality}.
+ * and the {@code pixels} image quality meter ({@link org.artsim.embed.quality.PixelQualityMeterProvider}).
  *
  * <h2>Plug in your own embedder</h2>
  *

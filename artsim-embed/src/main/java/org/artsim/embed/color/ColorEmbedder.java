@@ -2,6 +2,7 @@ package org.artsim.embed.color;
 
 import java.util.List;
 import java.util.Map;
+import org.artsim.ClosedException;
 import org.artsim.EmbedderInfo;
 import org.artsim.EmbeddingResult;
 import org.artsim.ImageEmbedder;
@@ -13,13 +14,15 @@ import org.artsim.embed.image.ImageLoader;
 
 /**
  * The {@code "color"} embedder (descriptor documented on {@link ColorEmbedderProvider}).
- * Thread-safe and stateless apart from its config; {@link #close()} does nothing.
+ * Thread-safe and stateless apart from its config; after {@link #close()} embedding throws {@link
+ * ClosedException} (it holds no native memory).
  */
 final class ColorEmbedder implements ImageEmbedder {
   private static final int BATCH = 16;
   private final ColorConfig config;
   private final ColorDescriptor descriptor;
   private final EmbedderInfo info;
+  private volatile boolean closed;
 
   ColorEmbedder(ColorConfig config) {
     this.config = config;
@@ -42,16 +45,26 @@ final class ColorEmbedder implements ImageEmbedder {
 
   @Override
   public float[] embedImage(ImageSource image) {
+    ensureOpen();
     return descriptor.describe(ImageLoader.load(image, config.limits()));
   }
 
   @Override
   public List<EmbeddingResult> embedImages(List<? extends ImageSource> images, ProgressListener listener) {
+    ensureOpen();
     return BatchRunner.run(images, config.limits(), BATCH, listener, descriptor::describe, batch -> batch);
   }
 
   @Override
-  public void close() {}
+  public void close() {
+    closed = true;
+  }
+
+  private void ensureOpen() {
+    if (closed) {
+      throw new ClosedException("embedder '" + info.provider() + "'");
+    }
+  }
 
   @Override
   public String toString() {

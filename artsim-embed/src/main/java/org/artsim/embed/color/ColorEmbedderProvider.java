@@ -77,6 +77,11 @@ public final class ColorEmbedderProvider implements EmbedderProvider<ColorConfig
   }
 
   @Override
+  public String module() {
+    return "org.artsim:artsim-embed";
+  }
+
+  @Override
   public Embedder create(ColorConfig config) {
     return new ColorEmbedder(config);
   }

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import org.artsim.ClosedException;
 import org.artsim.EmbedderInfo;
 import org.artsim.EmbeddingException;
 import org.artsim.EmbeddingResult;
@@ -29,7 +30,8 @@ import org.artsim.embed.image.ImageLoader;
  * CLIP: image and text vectors in one space, L2-normalised. TorchScript: one model, the image and
  * text methods picked with DJL's {@code module_method:<name>} marker array. ONNX: two sessions,
  * inputs fed by name ({@code pixel_values}; {@code input_ids} and, if the graph has it, {@code
- * attention_mask} of ones). Thread-safe; close it after every call has returned.
+ * attention_mask} of ones). Thread-safe; close it after every call has returned. After {@link
+ * #close()} embedding throws {@link ClosedException}; {@link #info()} stays readable.
  */
 final class ClipEmbedder implements ImageEmbedder, TextEmbedder {
   private final ClipConfig config;
@@ -38,6 +40,7 @@ final class ClipEmbedder implements ImageEmbedder, TextEmbedder {
   private final ClipTokenizer tokenizer;
   private final EmbedderInfo info;
   private final boolean torchScript;
+  private volatile boolean closed;
 
   ClipEmbedder(ClipConfig config) {
     this.config = config;
@@ -73,14 +76,15 @@ final class ClipEmbedder implements ImageEmbedder, TextEmbedder {
             modelDir = p;
             this.torchScript = false;
           } else {
-            v = DjlModel.load("clip", p, config.engine() == ModelEngine.AUTO ? ModelEngine.PYTORCH : config.engine(), config.device());
+            v = DjlModel.load("clip", p, config.engine().isAuto() ? ModelEngine.PYTORCH : config.engine(), config.device());
             t = v;
             modelDir = r.temporary() == null ? p.toAbsolutePath().getParent() : null;
-            this.torchScript = v.engine() == ModelEngine.PYTORCH;
+            this.torchScript = v.engine().equals(ModelEngine.PYTORCH);
           }
         }
         modelName = CnnEmbedder.modelName(config.model());
       }
+      DjlEngines.requireTokenizers("clip");
       String tokLocation = config.tokenizer();
       if (tokLocation.isEmpty()) {
         if (modelDir == null || !Files.exists(modelDir.resolve("tokenizer.json"))) {
@@ -205,6 +209,7 @@ final class ClipEmbedder implements ImageEmbedder, TextEmbedder {
 
   @Override
   public float[] embedText(String s) {
+    ensureOpen();
     float[] v = textVector(s);
     String bad = BatchRunner.checkVector(v);
     if (bad != null) {
@@ -215,6 +220,10 @@ final class ClipEmbedder implements ImageEmbedder, TextEmbedder {
 
   @Override
   public List<EmbeddingResult> embedTexts(List<String> texts, ProgressListener listener) {
+    ensureOpen();
+    if (texts == null) {
+      throw new org.artsim.InvalidArgumentException("clip: texts is null; pass a list of texts");
+    }
     var tracker = new ProgressTracker("embed texts", texts.size(), listener);
     var out = new ArrayList<EmbeddingResult>(texts.size());
     for (int i = 0; i < texts.size(); i++) {
@@ -230,6 +239,7 @@ final class ClipEmbedder implements ImageEmbedder, TextEmbedder {
 
   @Override
   public float[] embedImage(ImageSource image) {
+    ensureOpen();
     float[] v = infer(List.of(config.preprocessing().toTensor(ImageLoader.load(image, config.limits())))).get(0);
     String bad = BatchRunner.checkVector(v);
     if (bad != null) {
@@ -240,12 +250,23 @@ final class ClipEmbedder implements ImageEmbedder, TextEmbedder {
 
   @Override
   public List<EmbeddingResult> embedImages(List<? extends ImageSource> images, ProgressListener listener) {
+    ensureOpen();
     return BatchRunner.run(images, config.limits(), config.effectiveBatchSize(), listener, (BufferedImage img) -> config.preprocessing().toTensor(img), b -> infer(new ArrayList<>(b)));
   }
 
   @Override
-  public void close() {
+  public synchronized void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
     closeAll(vision, text, tokenizer);
+  }
+
+  private void ensureOpen() {
+    if (closed) {
+      throw new ClosedException("embedder 'clip'");
+    }
   }
 
   @Override

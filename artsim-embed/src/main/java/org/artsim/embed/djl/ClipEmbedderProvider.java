@@ -48,6 +48,11 @@ public final class ClipEmbedderProvider implements EmbedderProvider<ClipConfig> 
   }
 
   @Override
+  public String module() {
+    return "org.artsim:artsim-embed";
+  }
+
+  @Override
   public Embedder create(ClipConfig config) {
     DjlEnvironment.ensureOffline();
     return new ClipEmbedder(config);

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import org.artsim.ClosedException;
 import org.artsim.EmbedderInfo;
 import org.artsim.EmbeddingException;
 import org.artsim.EmbeddingResult;
@@ -22,7 +23,8 @@ import org.artsim.embed.image.ImageLoader;
 /**
  * A CNN feature extractor on DJL: preprocessing ({@link org.artsim.embed.Preprocessing}), one
  * forward pass per batch, the named output, L2 normalisation. Thread-safe (predictors are pooled
- * in {@link DjlModel}); close it to free native memory, after every call has returned.
+ * in {@link DjlModel}); close it to free native memory, after every call has returned. After {@link
+ * #close()} embedding throws {@link ClosedException}; {@link #info()} stays readable.
  */
 final class CnnEmbedder implements ImageEmbedder {
   private final CnnConfig config;
@@ -30,6 +32,7 @@ final class CnnEmbedder implements ImageEmbedder {
   private final String inputName;
   private final EmbedderInfo info;
   private final int batchSize;
+  private volatile boolean closed;
 
   CnnEmbedder(CnnConfig config) {
     this.config = config;
@@ -100,6 +103,7 @@ final class CnnEmbedder implements ImageEmbedder {
 
   @Override
   public float[] embedImage(ImageSource image) {
+    ensureOpen();
     float[] v = infer(List.of(prepare(ImageLoader.load(image, config.limits())))).get(0);
     String bad = BatchRunner.checkVector(v);
     if (bad != null) {
@@ -110,12 +114,20 @@ final class CnnEmbedder implements ImageEmbedder {
 
   @Override
   public List<EmbeddingResult> embedImages(List<? extends ImageSource> images, ProgressListener listener) {
+    ensureOpen();
     return BatchRunner.run(images, config.limits(), batchSize, listener, this::prepare, batch -> infer(new ArrayList<>(batch)));
   }
 
   @Override
   public void close() {
+    closed = true;
     model.close();
+  }
+
+  private void ensureOpen() {
+    if (closed) {
+      throw new ClosedException("embedder '" + info.provider() + "'");
+    }
   }
 
   @Override

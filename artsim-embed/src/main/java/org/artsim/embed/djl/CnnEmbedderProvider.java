@@ -61,6 +61,11 @@ public class CnnEmbedderProvider implements EmbedderProvider<CnnConfig> {
   }
 
   @Override
+  public String module() {
+    return "org.artsim:artsim-embed";
+  }
+
+  @Override
   public Embedder create(CnnConfig config) {
     DjlEnvironment.ensureOffline();
     return new CnnEmbedder(config);

@@ -63,7 +63,7 @@ final class DjlModel implements AutoCloseable {
     } catch (RuntimeException e) {
       // not every engine describes its outputs; names then come from the arrays
     }
-    if (outs.isEmpty() && engine == ModelEngine.ONNX) {
+    if (outs.isEmpty() && ModelEngine.ONNX.equals(engine)) {
       outs = onnxOutputNames(model);
     }
     this.outputNames = outs;
@@ -80,8 +80,13 @@ final class DjlModel implements AutoCloseable {
       var block = model.getBlock();
       var field = block.getClass().getDeclaredField("session");
       field.setAccessible(true);
-      var session = (ai.onnxruntime.OrtSession) field.get(block);
-      return List.copyOf(session.getOutputNames());
+      Object session = field.get(block);
+      Object names = session.getClass().getMethod("getOutputNames").invoke(session);
+      var out = new ArrayList<String>();
+      for (Object n : (Iterable<?>) names) {
+        out.add(String.valueOf(n));
+      }
+      return List.copyOf(out);
     } catch (ReflectiveOperationException | RuntimeException e) {
       return List.of();
     }
@@ -95,28 +100,32 @@ final class DjlModel implements AutoCloseable {
   /** Loads a local model file or directory on the engine and device. */
   static DjlModel load(String component, Path path, ModelEngine requested, Device device) {
     DjlEnvironment.ensureOffline();
-    ModelEngine engine = requested == ModelEngine.AUTO ? ModelEngine.detect(path) : requested;
-    if (engine == null) {
-      throw new ModelLoadException(component + ": cannot tell the engine for '" + path + "'; name it with engine=pytorch|onnx|tensorflow, or use a .pt/.onnx file or a SavedModel directory");
+    ModelEngine detected = requested.isAuto() ? ModelEngine.detect(path) : requested;
+    if (detected == null) {
+      throw new ModelLoadException(component + ": cannot tell the engine for '" + path
+          + "'; name it with engine=pytorch|onnx|tensorflow (or another DJL engine), or use a .pt/.onnx file or a SavedModel directory");
     }
-    if (engine == ModelEngine.TENSORFLOW) {
+    String djlName = DjlEngines.require(component, detected.djlName());
+    ModelEngine engine = ModelEngine.of(djlName);
+    if (engine.equals(ModelEngine.TENSORFLOW)) {
       TensorFlowBootstrap.ensure();
     }
     ai.djl.Device djlDevice = device.isCpu() ? ai.djl.Device.cpu() : ai.djl.Device.gpu(device.index());
     if (!device.isCpu()) {
-      int gpus = ai.djl.engine.Engine.getEngine(engine.djlName()).getGpuCount();
+      int gpus = ai.djl.engine.Engine.getEngine(djlName).getGpuCount();
       if (device.index() >= gpus) {
         throw new ModelLoadException(component + ": device " + device + " asked for, but the " + engine.djlName() + " engine sees " + gpus
-            + " GPU(s); build with the cuda profile (-Pcuda) on a machine with an NVIDIA driver and CUDA 12.4+, or use device=cpu");
+            + " GPU(s); for PyTorch depend on org.artsim:artsim-engine-pytorch-cuda (type pom) instead of artsim-engine-pytorch and run on a machine"
+            + " with an NVIDIA driver and CUDA 12.4+, or use device=cpu");
       }
     }
     var builder = Criteria.builder()
         .setTypes(NDList.class, NDList.class)
         .optModelPath(path)
-        .optEngine(engine.djlName())
+        .optEngine(djlName)
         .optDevice(djlDevice)
         .optTranslator(new NoopTranslator());
-    if (engine == ModelEngine.TENSORFLOW) {
+    if (engine.equals(ModelEngine.TENSORFLOW)) {
       builder.optOption("Tags", "serve").optOption("SignatureDefKey", "serving_default");
     }
     try {
@@ -143,7 +152,7 @@ final class DjlModel implements AutoCloseable {
    */
   float[][] run(Function<NDManager, NDList> inputs, Function<NDList, float[][]> output) {
     if (closed) {
-      throw new EmbeddingException(component + ": the embedder is closed");
+      throw new org.artsim.ClosedException("embedder '" + component + "'");
     }
     Predictor<NDList, NDList> p = idle.poll();
     if (p == null) {

@@ -13,7 +13,7 @@ import java.util.HexFormat;
 import java.util.Locale;
 import org.artsim.EmbeddingException;
 import org.artsim.ModelLoadException;
-import org.artsim.embed.image.ImageLoader;
+import org.artsim.embed.image.ImageBytes;
 import org.artsim.io.AtomicFiles;
 
 /**
@@ -82,7 +82,7 @@ final class ModelLocator {
     }
     byte[] bytes;
     try {
-      bytes = ImageLoader.fetch(uri, 30_000, 30 * 60_000L, MAX_MODEL_BYTES, "model");
+      bytes = ImageBytes.fetch(uri, 30_000, 30 * 60_000L, MAX_MODEL_BYTES, "model");
     } catch (EmbeddingException e) {
       throw new ModelLoadException(component + ": cannot download the model: " + e.getMessage(), e);
     }

@@ -30,7 +30,9 @@ final class TensorFlowBootstrap {
     ClassLoader cl = TensorFlowBootstrap.class.getClassLoader();
     try (InputStream in = cl.getResourceAsStream(RESOURCE)) {
       if (in == null) {
-        throw new ModelLoadException("tensorflow: " + RESOURCE + " is not on the classpath; add org.tensorflow:tensorflow-core-native:1.0.0-rc.1:linux-x86_64 (runtime) or set TENSORFLOW_LIBRARY_PATH");
+        throw new ModelLoadException("tensorflow: " + RESOURCE
+            + " is not on the classpath; add org.artsim:artsim-engine-tensorflow (type pom), which brings"
+            + " org.tensorflow:tensorflow-core-native:1.0.0-rc.1:linux-x86_64, or set TENSORFLOW_LIBRARY_PATH");
       }
       Path dir = ai.djl.util.Utils.getEngineCacheDir("tensorflow").resolve("tf-core-native-1.0.0-rc.1");
       Files.createDirectories(dir);

@@ -52,6 +52,9 @@ public final class BatchRunner {
       ProgressListener listener,
       Function<BufferedImage, T> prepare,
       Function<List<T>, List<float[]>> infer) {
+    if (sources == null) {
+      throw new org.artsim.InvalidArgumentException("images is null; pass a list of image sources");
+    }
     int n = sources.size();
     EmbeddingResult[] results = new EmbeddingResult[n];
     var tracker = new ProgressTracker("embed images", n, listener);

@@ -25,6 +25,7 @@ import org.artsim.EmbeddingException;
 import org.artsim.EmbeddingResult;
 import org.artsim.ModelLoadException;
 import org.artsim.ProgressListener;
+import org.artsim.embed.djl.DjlEngines;
 import org.artsim.ProgressTracker;
 import org.artsim.TextEmbedder;
 
@@ -45,6 +46,8 @@ final class MiniLmEmbedder implements TextEmbedder {
 
   MiniLmEmbedder(MiniLmConfig config) {
     this.config = config;
+    DjlEngines.require(MiniLmConfig.NAME, "OnnxRuntime");
+    DjlEngines.requireTokenizers(MiniLmConfig.NAME);
     var files = MiniLmFiles.locate(config);
     try {
       this.tokenizer = HuggingFaceTokenizer.newInstance(files.tokenizer(), Map.of(

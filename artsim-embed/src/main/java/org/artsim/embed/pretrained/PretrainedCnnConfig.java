@@ -96,7 +96,7 @@ public record PretrainedCnnConfig(
         c.getEnum("format", ModelFormat.class, d.format),
         c.get("device", d.device, Device::parse, "cpu, gpu or gpu:N"),
         c.getInt("batch_size", d.batchSize),
-        ImageLimits.read(c));
+        ImageLimits.read(preset.presetName(), c));
     c.finish();
     return config;
   }

@@ -22,7 +22,7 @@ class ColorEmbedderTest {
   static final int PER_STYLE = 5;
 
   static ImageEmbedder embedder() {
-    return Artsim.imageEmbedder("color", null);
+    return Artsim.imageEmbedder("color");
   }
 
   @Test
@@ -131,6 +131,6 @@ class ColorEmbedderTest {
         .hasMessage("color: color_weight must be in (0, 10], got 0.0");
     assertThatThrownBy(() -> ColorConfig.parse(Map.of("decode_threads", "0")))
         .isInstanceOf(ConfigException.class)
-        .hasMessage("images: decode_threads must be in [1, 256], got 0");
+        .hasMessage("color: decode_threads must be in [1, 256], got 0");
   }
 }

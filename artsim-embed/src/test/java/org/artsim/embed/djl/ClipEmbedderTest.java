@@ -58,7 +58,7 @@ class ClipEmbedderTest {
   @ParameterizedTest
   @ValueSource(strings = {"torchscript", "onnx"})
   void imageAndTextVectorsMatchThePythonReference(String variant) {
-    try (var clip = (ClipEmbedder) Artsim.embedder("clip", config(variant))) {
+    try (var clip = (ClipEmbedder) Artsim.embedder(config(variant))) {
       assertThat(clip.dimension()).isEqualTo(DIM);
       float[] expectedImages = Fixtures.floats("clip/expected_image.f32");
       var sources = new ArrayList<ImageSource>();
@@ -120,7 +120,7 @@ class ClipEmbedderTest {
 
   @Test
   void textAndImagesShareOneSpace() {
-    try (var clip = (ClipEmbedder) Artsim.embedder("clip", config("onnx").withBatchSize(2))) {
+    try (var clip = (ClipEmbedder) Artsim.embedder(config("onnx").withBatchSize(2))) {
       float[] t = clip.embedText("a blue painting");
       float[] i = clip.embedImage(ImageSource.of(Fixtures.path("images/landscape.png")));
       assertThat(t).hasSize(clip.dimension());
@@ -136,23 +136,23 @@ class ClipEmbedderTest {
         "vision_model", "classpath:fixtures/clip/vision_model.onnx",
         "text_model", "classpath:fixtures/clip/text_model.onnx",
         "tokenizer", "classpath:fixtures/clip/tokenizer.json"));
-    try (var clip = Artsim.embedder("clip", config)) {
+    try (var clip = Artsim.embedder(config)) {
       assertThat(clip.dimension()).isEqualTo(DIM);
     }
   }
 
   @Test
   void badClipSetupsFailWithMessages() {
-    assertThatThrownBy(() -> Artsim.embedder("clip", ClipConfig.defaults().withModel(Fixtures.path("clip/tiny_clip.pt")).withMethods("encode_picture", "encode_text")))
+    assertThatThrownBy(() -> Artsim.embedder(ClipConfig.defaults().withModel(Fixtures.path("clip/tiny_clip.pt")).withMethods("encode_picture", "encode_text")))
         .isInstanceOf(ModelLoadException.class)
         .hasMessageStartingWith("clip: the model does not run (");
-    assertThatThrownBy(() -> Artsim.embedder("clip", ClipConfig.defaults().withModel(Fixtures.path("cnn"))))
+    assertThatThrownBy(() -> Artsim.embedder(ClipConfig.defaults().withModel(Fixtures.path("cnn"))))
         .isInstanceOf(ModelLoadException.class)
         .hasMessageStartingWith("clip: directory '" + Fixtures.path("cnn") + "' holds no vision_model.onnx and text_model.onnx");
     assertThatThrownBy(() -> Artsim.embedder("clip", Map.of("vision_model", Fixtures.path("clip/vision_model.onnx").toString())))
         .isInstanceOf(ModelLoadException.class)
         .hasMessage("clip: set both vision_model and text_model (the two ONNX graphs), or model");
-    assertThatThrownBy(() -> Artsim.embedder("clip", ClipConfig.defaults().withModel(Fixtures.path("cnn/tiny_resnet.pt")).withTokenizer(Fixtures.path("images/landscape.png").toString())))
+    assertThatThrownBy(() -> Artsim.embedder(ClipConfig.defaults().withModel(Fixtures.path("cnn/tiny_resnet.pt")).withTokenizer(Fixtures.path("images/landscape.png").toString())))
         .isInstanceOf(ModelLoadException.class)
         .hasMessageStartingWith("clip: cannot load tokenizer '");
   }

@@ -54,7 +54,7 @@ class CnnEmbedderTest {
   @ValueSource(strings = {"cnn/tiny_resnet.pt", "cnn/tiny_resnet.onnx"})
   void matchesThePythonReferenceOnEveryEngine(String file) {
     var config = CnnConfig.defaults().withModel(Fixtures.path(file)).withBatchSize(2);
-    try (var e = (ImageEmbedder) Artsim.embedder("cnn", config)) {
+    try (var e = (ImageEmbedder) Artsim.embedder(config)) {
       assertThat(e.dimension()).isEqualTo(DIM);
       assertParity(e, "cnn/expected.f32");
     }
@@ -63,8 +63,8 @@ class CnnEmbedderTest {
   @Test
   void tensorFlowSavedModelMatchesTheReference() {
     var config = CnnConfig.defaults().withModel(Fixtures.path("tf/savedmodel")).withNames("", "y");
-    try (var e = (ImageEmbedder) Artsim.embedder("cnn", config)) {
-      assertThat(e.toString()).contains("engine=TENSORFLOW");
+    try (var e = (ImageEmbedder) Artsim.embedder(config)) {
+      assertThat(e.toString()).contains("engine=TensorFlow");
       float[] expected = Fixtures.floats("tf/expected.f32");
       var results = e.embedImages(images());
       double worst = 0;
@@ -101,7 +101,7 @@ class CnnEmbedderTest {
       String url = "http://127.0.0.1:" + server.getAddress().getPort() + "/models/tiny.onnx";
       var config = CnnConfig.parse(CnnConfig.CNN, Map.of("model", url, "cache_dir", cache.toString()));
       for (int round = 0; round < 2; round++) {
-        try (var e = (ImageEmbedder) Artsim.embedder("cnn", config)) {
+        try (var e = (ImageEmbedder) Artsim.embedder(config)) {
           assertParity(e, "cnn/expected.f32");
         }
       }
@@ -114,10 +114,10 @@ class CnnEmbedderTest {
   @Test
   void presetsCheckTheModelDimension() {
     var config = CnnConfig.of(CnnConfig.RESNET50).withModel(Fixtures.path("cnn/tiny_resnet.onnx"));
-    assertThatThrownBy(() -> Artsim.embedder("resnet50", config))
+    assertThatThrownBy(() -> Artsim.embedder(config))
         .isInstanceOf(ModelLoadException.class)
         .hasMessage("resnet50: the model gives 16-d vectors but dimension is 2048; point model at a resnet50 feature extractor, pick the right output, or set dimension=0");
-    try (var e = Artsim.embedder("resnet50", config.withDimension(0))) {
+    try (var e = Artsim.embedder(config.withDimension(0))) {
       assertThat(e.info().provider()).isEqualTo("resnet50");
     }
     assertThat(Artsim.available().get("Embedder")).contains("cnn", "resnet50", "vgg16", "inception", "color");
@@ -139,21 +139,27 @@ class CnnEmbedderTest {
     Path weird = Files.write(dir.resolve("model.bin"), new byte[] {1, 2, 3});
     assertThatThrownBy(() -> Artsim.embedder("cnn", Map.of("model", weird.toString())))
         .isInstanceOf(ModelLoadException.class)
-        .hasMessage("cnn: cannot tell the engine for '" + weird + "'; name it with engine=pytorch|onnx|tensorflow, or use a .pt/.onnx file or a SavedModel directory");
+        .hasMessage("cnn: cannot tell the engine for '" + weird + "'; name it with engine=pytorch|onnx|tensorflow (or another DJL engine), or use a .pt/.onnx file or a SavedModel directory");
     Path broken = Files.write(dir.resolve("broken.onnx"), new byte[] {1, 2, 3});
     assertThatThrownBy(() -> Artsim.embedder("cnn", Map.of("model", broken.toString())))
         .isInstanceOf(ModelLoadException.class)
         .hasMessageStartingWith("cnn: cannot load '" + broken + "' with OnnxRuntime (");
     var noOutput = CnnConfig.defaults().withModel(Fixtures.path("cnn/tiny_resnet.onnx")).withNames("", "logits");
-    assertThatThrownBy(() -> Artsim.embedder("cnn", noOutput))
+    assertThatThrownBy(() -> Artsim.embedder(noOutput))
         .isInstanceOf(ModelLoadException.class)
         .hasMessageContaining("the model has no output 'logits'; its outputs are [features]");
     assertThatThrownBy(() -> CnnConfig.parse(CnnConfig.CNN, Map.of("device", "tpu")))
         .isInstanceOf(ConfigException.class)
         .hasMessage("cnn: setting 'device' is 'tpu'; it must be cpu, gpu or gpu:N");
-    assertThatThrownBy(() -> CnnConfig.parse(CnnConfig.CNN, Map.of("engine", "caffe")))
+    assertThatThrownBy(() -> CnnConfig.parse(CnnConfig.CNN, Map.of("engine", "no engine")))
         .isInstanceOf(ConfigException.class)
-        .hasMessage("cnn: setting 'engine' is 'caffe'; it must be one of [auto, onnx, pytorch, tensorflow]");
+        .hasMessage("cnn: setting 'engine' is 'no engine'; it must be auto, pytorch, onnx, tensorflow or the name of another DJL engine on the class path");
+    assertThatThrownBy(() -> Artsim.embedder("cnn", Map.of("model", Fixtures.path("cnn/tiny_resnet.pt").toString(), "engine", "Caffe")))
+        .isInstanceOf(ModelLoadException.class)
+        .hasMessageStartingWith("cnn: the DJL engine Caffe is not on the class path; add a jar that registers the DJL engine 'Caffe'")
+        .hasMessageContaining("PyTorch")
+        .hasMessageContaining("OnnxRuntime")
+        .hasMessageContaining("TensorFlow");
     assertThatThrownBy(() -> CnnConfig.parse(CnnConfig.CNN, Map.of("modle", "x.pt")))
         .isInstanceOf(ConfigException.class)
         .hasMessageStartingWith("cnn: unknown setting [modle]");
@@ -162,7 +168,7 @@ class CnnEmbedderTest {
   @Test
   void aGpuThatIsNotThereIsAModelLoadError() {
     var config = CnnConfig.defaults().withModel(Fixtures.path("cnn/tiny_resnet.onnx")).withEngine(ModelEngine.ONNX).withDevice(Device.gpu(7));
-    assertThatThrownBy(() -> Artsim.embedder("cnn", config))
+    assertThatThrownBy(() -> Artsim.embedder(config))
         .isInstanceOf(ModelLoadException.class)
         .hasMessageStartingWith("cnn: device gpu:7 asked for, but the OnnxRuntime engine sees ");
   }
@@ -172,7 +178,7 @@ class CnnEmbedderTest {
     var list = new ArrayList<>(images());
     list.add(1, new ImageSource.OfBytes(new byte[] {1, 2, 3}, "junk"));
     var config = CnnConfig.defaults().withModel(Fixtures.path("cnn/tiny_resnet.onnx")).withBatchSize(2);
-    try (var e = (ImageEmbedder) Artsim.embedder("cnn", config)) {
+    try (var e = (ImageEmbedder) Artsim.embedder(config)) {
       var r = e.embedImages(list);
       assertThat(r).extracting(EmbeddingResult::ok).containsExactly(true, false, true, true);
       assertThat(r.get(1).error()).hasMessageStartingWith("junk: not an image");

@@ -212,7 +212,7 @@ class ImageLoaderTest {
         .hasMessage(base + "/missing: the server answered HTTP 404; check the URL");
 
     assertThat(failure(ImageSource.of(URI.create("ftp://example.org/a.png")), FAST))
-        .hasMessage("ftp://example.org/a.png: unsupported URL scheme 'ftp'; use http, https, file or jar");
+        .hasMessage("ftp://example.org/a.png: unsupported URL scheme 'ftp'; use file, http, https");
   }
 
   @Test
@@ -258,7 +258,7 @@ class ImageLoaderTest {
         ImageSource.of(goodFile.toUri()));
     var progress = new CopyOnWriteArrayList<Progress>();
     List<EmbeddingResult> results;
-    try (ImageEmbedder e = Artsim.imageEmbedder("color", Map.of("read_timeout_ms", "400", "decode_threads", "4"))) {
+    try (ImageEmbedder e = (ImageEmbedder) Artsim.embedder("color", Map.of("read_timeout_ms", "400", "decode_threads", "4"))) {
       results = e.embedImages(batch, progress::add);
       assertThat(results).hasSize(batch.size());
       for (int i = 0; i < results.size(); i++) {
@@ -294,7 +294,7 @@ class ImageLoaderTest {
     for (int i = 0; i < 8; i++) {
       urls.add(ImageSource.of(URI.create(base + "/slow?i=" + i)));
     }
-    try (ImageEmbedder e = Artsim.imageEmbedder("color", Map.of("decode_threads", "4"))) {
+    try (ImageEmbedder e = (ImageEmbedder) Artsim.embedder("color", Map.of("decode_threads", "4"))) {
       assertThat(e.embedImages(urls)).allMatch(EmbeddingResult::ok);
     }
     assertThat(maxInFlight.get()).isBetween(2, 4);
@@ -308,7 +308,7 @@ class ImageLoaderTest {
   }
 
   @Test
-  void fixtureFilesLoadFromFileAndJarUrls() {
+  void fixtureFilesLoadFromPathsAndFileUrls() {
     var p = Fixtures.path("images/landscape.png");
     var a = ImageLoader.load(ImageSource.of(p), FAST);
     var b = ImageLoader.load(ImageSource.of(p.toUri()), FAST);
