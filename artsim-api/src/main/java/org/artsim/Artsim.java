@@ -87,18 +87,6 @@ public final class Artsim {
     return createIndex(p, dimension, metric, config);
   }
 
-  /**
-   * A new vector index of the named kind with a typed configuration.
-   *
-   * @deprecated use {@link #index(ProviderConfig, int, Metric)}, whose configuration names its
-   *     provider, or {@link #index(String, int, Metric, Map)}
-   */
-  @Deprecated(forRemoval = true)
-  public static VectorIndex index(String name, int dimension, Metric metric, Object config) {
-    VectorIndexProvider<?> p = ProviderRegistry.of(VectorIndexProvider.class).get(name);
-    return createIndex(p, dimension, metric, config);
-  }
-
   private static <C> VectorIndex createIndex(VectorIndexProvider<C> p, int dimension, Metric metric, Object config) {
     if (dimension <= 0) {
       throw new InvalidArgumentException("dimension must be positive, got " + dimension);
@@ -159,17 +147,6 @@ public final class Artsim {
     return createText(p, config);
   }
 
-  /**
-   * A new text index of the named kind with a typed configuration.
-   *
-   * @deprecated use {@link #textIndex(ProviderConfig)} or {@link #textIndex(String, Map)}
-   */
-  @Deprecated(forRemoval = true)
-  public static TextIndex textIndex(String name, Object config) {
-    TextIndexProvider<?> p = ProviderRegistry.of(TextIndexProvider.class).get(name);
-    return createText(p, config);
-  }
-
   private static <C> TextIndex createText(TextIndexProvider<C> p, Object config) {
     return p.create(configOf(p, config));
   }
@@ -203,17 +180,6 @@ public final class Artsim {
     return createEmbedder(p, config);
   }
 
-  /**
-   * A new embedder of the named kind with a typed configuration.
-   *
-   * @deprecated use {@link #embedder(ProviderConfig)} or {@link #embedder(String, Map)}
-   */
-  @Deprecated(forRemoval = true)
-  public static Embedder embedder(String name, Object config) {
-    EmbedderProvider<?> p = ProviderRegistry.of(EmbedderProvider.class).get(name);
-    return createEmbedder(p, config);
-  }
-
   private static <C> Embedder createEmbedder(EmbedderProvider<C> p, Object config) {
     return p.create(configOf(p, config));
   }
@@ -228,23 +194,21 @@ public final class Artsim {
   }
 
   /**
+   * A new image embedder of the named kind, configured from settings (strings, numbers, booleans, enums).
+   *
+   * @throws InvalidArgumentException if that embedder has no image side
+   */
+  public static ImageEmbedder imageEmbedder(String name, Map<String, ?> settings) {
+    return imageSide(embedder(name, settings), name);
+  }
+
+  /**
    * A new image embedder of the named kind with its default configuration.
    *
    * @throws InvalidArgumentException if that embedder has no image side
    */
   public static ImageEmbedder imageEmbedder(String name) {
     return imageSide(embedder(name), name);
-  }
-
-  /**
-   * A new image embedder of the named kind.
-   *
-   * @throws InvalidArgumentException if that embedder has no image side
-   * @deprecated use {@link #imageEmbedder(ProviderConfig)} or {@link #imageEmbedder(String)}
-   */
-  @Deprecated(forRemoval = true)
-  public static ImageEmbedder imageEmbedder(String name, Object config) {
-    return imageSide(config == null ? embedder(name) : embedder(name, config), name);
   }
 
   private static ImageEmbedder imageSide(Embedder e, String name) {
@@ -261,20 +225,15 @@ public final class Artsim {
     return createRecommender(p, index, p.defaults());
   }
 
+  /** A new recommender of the named kind over {@code index}, configured from settings. */
+  public static Recommender recommender(String name, VectorIndex index, Map<String, ?> settings) {
+    RecommenderProvider<?> p = ProviderRegistry.of(RecommenderProvider.class).get(name);
+    return createRecommender(p, index, p.parse(Settings.asStrings(p.name(), settings)));
+  }
+
   /** A new recommender over {@code index} configured by a typed configuration that names its provider. */
   public static Recommender recommender(ProviderConfig config, VectorIndex index) {
     RecommenderProvider<?> p = ProviderRegistry.of(RecommenderProvider.class).get(providerOf(config));
-    return createRecommender(p, index, config);
-  }
-
-  /**
-   * A new recommender of the named kind over {@code index}, from settings or a typed configuration.
-   *
-   * @deprecated use {@link #recommender(ProviderConfig, VectorIndex)}
-   */
-  @Deprecated(forRemoval = true)
-  public static Recommender recommender(String name, VectorIndex index, Object config) {
-    RecommenderProvider<?> p = ProviderRegistry.of(RecommenderProvider.class).get(name);
     return createRecommender(p, index, config);
   }
 
@@ -289,6 +248,12 @@ public final class Artsim {
   public static Clusterer clusterer(String name) {
     ClustererProvider<?> p = ProviderRegistry.of(ClustererProvider.class).get(name);
     return createClusterer(p, p.defaults());
+  }
+
+  /** A Clusterer of the named kind, configured from settings (strings, numbers, booleans, enums). */
+  public static Clusterer clusterer(String name, Map<String, ?> settings) {
+    ClustererProvider<?> p = ProviderRegistry.of(ClustererProvider.class).get(name);
+    return createClusterer(p, p.parse(Settings.asStrings(p.name(), settings)));
   }
 
   /** A clusterer configured by a typed configuration that names its provider. */
@@ -307,6 +272,12 @@ public final class Artsim {
     return createUniqueness(p, p.defaults());
   }
 
+  /** A UniquenessScorer of the named kind, configured from settings (strings, numbers, booleans, enums). */
+  public static UniquenessScorer uniqueness(String name, Map<String, ?> settings) {
+    UniquenessProvider<?> p = ProviderRegistry.of(UniquenessProvider.class).get(name);
+    return createUniqueness(p, p.parse(Settings.asStrings(p.name(), settings)));
+  }
+
   /** A uniqueness scorer configured by a typed configuration that names its provider. */
   public static UniquenessScorer uniqueness(ProviderConfig config) {
     UniquenessProvider<?> p = ProviderRegistry.of(UniquenessProvider.class).get(providerOf(config));
@@ -323,6 +294,12 @@ public final class Artsim {
     return createDuplicateFinder(p, p.defaults());
   }
 
+  /** A DuplicateFinder of the named kind, configured from settings (strings, numbers, booleans, enums). */
+  public static DuplicateFinder duplicateFinder(String name, Map<String, ?> settings) {
+    DuplicateFinderProvider<?> p = ProviderRegistry.of(DuplicateFinderProvider.class).get(name);
+    return createDuplicateFinder(p, p.parse(Settings.asStrings(p.name(), settings)));
+  }
+
   /** A near-duplicate finder configured by a typed configuration that names its provider. */
   public static DuplicateFinder duplicateFinder(ProviderConfig config) {
     DuplicateFinderProvider<?> p = ProviderRegistry.of(DuplicateFinderProvider.class).get(providerOf(config));
@@ -337,6 +314,12 @@ public final class Artsim {
   public static ImageQualityMeter imageQualityMeter(String name) {
     ImageQualityMeterProvider<?> p = ProviderRegistry.of(ImageQualityMeterProvider.class).get(name);
     return createMeter(p, p.defaults());
+  }
+
+  /** A ImageQualityMeter of the named kind, configured from settings (strings, numbers, booleans, enums). */
+  public static ImageQualityMeter imageQualityMeter(String name, Map<String, ?> settings) {
+    ImageQualityMeterProvider<?> p = ProviderRegistry.of(ImageQualityMeterProvider.class).get(name);
+    return createMeter(p, p.parse(Settings.asStrings(p.name(), settings)));
   }
 
   /** An image quality meter configured by a typed configuration that names its provider. */

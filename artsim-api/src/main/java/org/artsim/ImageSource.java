@@ -3,7 +3,6 @@ package org.artsim;
 import java.awt.image.BufferedImage;
 import java.net.URI;
 import java.nio.file.Path;
-import java.util.Objects;
 
 /**
  * Where an image comes from: a file, a URL, bytes in memory, or a decoded {@link BufferedImage}.
@@ -18,7 +17,9 @@ public sealed interface ImageSource {
   record OfFile(Path path) implements ImageSource {
     /** Validates the path. */
     public OfFile {
-      Objects.requireNonNull(path, "path");
+      if (path == null) {
+        throw new InvalidArgumentException("path is null");
+      }
     }
 
     @Override
@@ -27,11 +28,16 @@ public sealed interface ImageSource {
     }
   }
 
-  /** An image at a URL (http, https, file or jar); downloads have bounded time and size. */
+  /**
+   * An image at a URL. Embedders read http, https and file URLs, with bounded time and size; other
+   * schemes, nested ones such as {@code jar:} included, are refused when read.
+   */
   record OfUrl(URI uri) implements ImageSource {
     /** Validates the URI. */
     public OfUrl {
-      Objects.requireNonNull(uri, "uri");
+      if (uri == null) {
+        throw new InvalidArgumentException("uri is null");
+      }
     }
 
     @Override
@@ -44,8 +50,12 @@ public sealed interface ImageSource {
   record OfBytes(byte[] bytes, String name) implements ImageSource {
     /** Validates the fields. */
     public OfBytes {
-      Objects.requireNonNull(bytes, "bytes");
-      Objects.requireNonNull(name, "name");
+      if (bytes == null) {
+        throw new InvalidArgumentException("bytes is null");
+      }
+      if (name == null) {
+        throw new InvalidArgumentException("name is null");
+      }
     }
 
     @Override
@@ -58,8 +68,12 @@ public sealed interface ImageSource {
   record OfImage(BufferedImage image, String name) implements ImageSource {
     /** Validates the fields. */
     public OfImage {
-      Objects.requireNonNull(image, "image");
-      Objects.requireNonNull(name, "name");
+      if (image == null) {
+        throw new InvalidArgumentException("image is null");
+      }
+      if (name == null) {
+        throw new InvalidArgumentException("name is null");
+      }
     }
 
     @Override
@@ -85,10 +99,16 @@ public sealed interface ImageSource {
 
   /** A URL if the text starts with a scheme such as {@code https:}, else a file path. */
   static ImageSource of(String pathOrUrl) {
-    Objects.requireNonNull(pathOrUrl, "pathOrUrl");
-    if (pathOrUrl.matches("(?i)^(https?|file|jar):.*")) {
-      return new OfUrl(URI.create(pathOrUrl));
+    if (pathOrUrl == null) {
+      throw new InvalidArgumentException("pathOrUrl is null; pass an image path or an http(s) or file URL");
     }
-    return new OfFile(Path.of(pathOrUrl));
+    try {
+      if (pathOrUrl.matches("(?i)^[a-z][a-z0-9+.-]*:.+") && !pathOrUrl.matches("(?i)^[a-z]:[\\\\/].*")) {
+        return new OfUrl(URI.create(pathOrUrl));
+      }
+      return new OfFile(Path.of(pathOrUrl));
+    } catch (IllegalArgumentException e) {
+      throw new InvalidArgumentException("'" + pathOrUrl + "' is neither a valid URL nor a valid path: " + e.getMessage(), e);
+    }
   }
 }

@@ -107,7 +107,6 @@ final class PartsFactory {
   }
 
   /** The recommender over {@code index}. */
-  @SuppressWarnings("removal") // artsim-api has no recommender(String, VectorIndex, Map) yet
   Recommender recommender(VectorIndex index) {
     ProviderConfig c = config.recommender();
     try {
@@ -133,7 +132,7 @@ final class PartsFactory {
     ProviderConfig c = config.clusterer();
     namedOrTyped("clusterer", c);
     try {
-      return c instanceof ProviderSettings s ? Artsim.clusterer(s.provider()) : Artsim.clusterer(c);
+      return c instanceof ProviderSettings s ? Artsim.clusterer(s.provider(), s.settings()) : Artsim.clusterer(c);
     } catch (UnknownProviderException e) {
       throw missing("clusterer", c, e, "the default 'fasterpam' ships in org.artsim:artsim-recommend");
     }
@@ -143,7 +142,7 @@ final class PartsFactory {
     ProviderConfig c = config.uniqueness();
     namedOrTyped("uniqueness scorer", c);
     try {
-      return c instanceof ProviderSettings s ? Artsim.uniqueness(s.provider()) : Artsim.uniqueness(c);
+      return c instanceof ProviderSettings s ? Artsim.uniqueness(s.provider(), s.settings()) : Artsim.uniqueness(c);
     } catch (UnknownProviderException e) {
       throw missing("uniqueness scorer", c, e, "the defaults 'fiftyone' and 'fiftyone-0.17' ship in org.artsim:artsim-recommend");
     }
@@ -153,7 +152,7 @@ final class PartsFactory {
     ProviderConfig c = config.duplicateFinder();
     namedOrTyped("duplicate finder", c);
     try {
-      return c instanceof ProviderSettings s ? Artsim.duplicateFinder(s.provider()) : Artsim.duplicateFinder(c);
+      return c instanceof ProviderSettings s ? Artsim.duplicateFinder(s.provider(), s.settings()) : Artsim.duplicateFinder(c);
     } catch (UnknownProviderException e) {
       throw missing("duplicate finder", c, e, "the default 'greedy' ships in org.artsim:artsim-recommend");
     }
@@ -163,7 +162,7 @@ final class PartsFactory {
     ProviderConfig c = config.qualityMeter();
     namedOrTyped("image quality meter", c);
     try {
-      return c instanceof ProviderSettings s ? Artsim.imageQualityMeter(s.provider()) : Artsim.imageQualityMeter(c);
+      return c instanceof ProviderSettings s ? Artsim.imageQualityMeter(s.provider(), s.settings()) : Artsim.imageQualityMeter(c);
     } catch (UnknownProviderException e) {
       throw missing("image quality meter", c, e, "the default 'pixels' ships in org.artsim:artsim-embed");
     }
