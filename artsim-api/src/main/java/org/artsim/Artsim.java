@@ -14,6 +14,7 @@ import org.artsim.spi.DuplicateFinderProvider;
 import org.artsim.spi.EmbedderProvider;
 import org.artsim.spi.ImageQualityMeterProvider;
 import org.artsim.spi.Provider;
+import org.artsim.spi.ProviderConfig;
 import org.artsim.spi.ProviderRegistry;
 import org.artsim.spi.RecommenderProvider;
 import org.artsim.spi.TextIndexProvider;
@@ -66,19 +67,34 @@ public final class Artsim {
     return createIndex(p, dimension, metric, p.defaults());
   }
 
-  /** A new vector index of the named kind, configured from string settings. */
-  public static VectorIndex index(String name, int dimension, Metric metric, Map<String, String> settings) {
+  /**
+   * A new vector index of the named kind, configured from settings ({@code Map.of("m", 32)}): values
+   * may be strings, numbers, booleans or enum constants.
+   *
+   * @throws ConfigException naming the provider and the key of an unknown key or a bad value
+   */
+  public static VectorIndex index(String name, int dimension, Metric metric, Map<String, ?> settings) {
     VectorIndexProvider<?> p = ProviderRegistry.of(VectorIndexProvider.class).get(name);
-    return createIndex(p, dimension, metric, p.parse(settings));
+    return createIndex(p, dimension, metric, p.parse(Settings.asStrings(p.name(), settings)));
   }
 
-  /** A new vector index of the named kind with a typed configuration (e.g. {@code HnswConfig}). */
+  /**
+   * A new vector index configured by a typed configuration that names its provider, e.g. {@code
+   * Artsim.index(HnswConfig.defaults().withM(32), 512, Metric.COSINE)}.
+   */
+  public static VectorIndex index(ProviderConfig config, int dimension, Metric metric) {
+    VectorIndexProvider<?> p = ProviderRegistry.of(VectorIndexProvider.class).get(providerOf(config));
+    return createIndex(p, dimension, metric, config);
+  }
+
+  /**
+   * A new vector index of the named kind with a typed configuration.
+   *
+   * @deprecated use {@link #index(ProviderConfig, int, Metric)}, whose configuration names its
+   *     provider, or {@link #index(String, int, Metric, Map)}
+   */
+  @Deprecated(forRemoval = true)
   public static VectorIndex index(String name, int dimension, Metric metric, Object config) {
-    if (config instanceof Map<?, ?> m) {
-      @SuppressWarnings("unchecked")
-      var settings = (Map<String, String>) m;
-      return index(name, dimension, metric, settings);
-    }
     VectorIndexProvider<?> p = ProviderRegistry.of(VectorIndexProvider.class).get(name);
     return createIndex(p, dimension, metric, config);
   }
@@ -94,21 +110,35 @@ public final class Artsim {
   }
 
   /**
-   * A vector index saved with {@link VectorIndex#save}; the kind is read from the file.
+   * A vector index saved with {@link VectorIndex#save}; the provider is found by the format name in
+   * the file's header.
    *
    * @throws FileFormatException if the file is not a vector index or is damaged
    */
   public static VectorIndex loadIndex(Path path) {
-    return ProviderRegistry.of(VectorIndexProvider.class).get(kindOf(path, INDEX_FORMAT_PREFIX, "vector index")).load(path);
+    String format = formatOf(path);
+    for (VectorIndexProvider<?> p : ProviderRegistry.of(VectorIndexProvider.class).all()) {
+      if (p.formatName().equals(format)) {
+        return p.load(path);
+      }
+    }
+    throw unreadable(path, format, "vector index", INDEX_FORMAT_PREFIX, ProviderRegistry.of(VectorIndexProvider.class));
   }
 
-  /** The provider name in a file's format name, after checking the file holds the expected thing. */
-  private static String kindOf(Path path, String prefix, String what) {
-    var header = ArtsimFiles.peek(path);
-    if (!header.format().startsWith(prefix)) {
-      throw new FileFormatException(path + " holds a '" + header.format() + "', not a " + what);
+  private static String formatOf(Path path) {
+    if (path == null) {
+      throw new InvalidArgumentException("path is null; pass the file to load");
     }
-    return header.format().substring(prefix.length());
+    return ArtsimFiles.peek(path).format();
+  }
+
+  private static ArtsimException unreadable(Path path, String format, String what, String prefix, ProviderRegistry<?> kind) {
+    if (!format.startsWith(prefix)) {
+      return new FileFormatException(path + " holds a '" + format + "', not a " + what);
+    }
+    return new UnknownProviderException(
+        path + " holds a " + what + " of format '" + format + "' that no installed provider reads; "
+            + kind.installedAndWhere());
   }
 
   /** A new text index of the named kind with its default configuration. */
@@ -117,7 +147,24 @@ public final class Artsim {
     return createText(p, p.defaults());
   }
 
-  /** A new text index of the named kind, from string settings or a typed configuration. */
+  /** A new text index of the named kind, configured from settings (strings, numbers, booleans, enums). */
+  public static TextIndex textIndex(String name, Map<String, ?> settings) {
+    TextIndexProvider<?> p = ProviderRegistry.of(TextIndexProvider.class).get(name);
+    return createText(p, p.parse(Settings.asStrings(p.name(), settings)));
+  }
+
+  /** A new text index configured by a typed configuration that names its provider. */
+  public static TextIndex textIndex(ProviderConfig config) {
+    TextIndexProvider<?> p = ProviderRegistry.of(TextIndexProvider.class).get(providerOf(config));
+    return createText(p, config);
+  }
+
+  /**
+   * A new text index of the named kind with a typed configuration.
+   *
+   * @deprecated use {@link #textIndex(ProviderConfig)} or {@link #textIndex(String, Map)}
+   */
+  @Deprecated(forRemoval = true)
   public static TextIndex textIndex(String name, Object config) {
     TextIndexProvider<?> p = ProviderRegistry.of(TextIndexProvider.class).get(name);
     return createText(p, config);
@@ -127,9 +174,15 @@ public final class Artsim {
     return p.create(configOf(p, config));
   }
 
-  /** A text index saved with {@link TextIndex#save}; the kind is read from the file. */
+  /** A text index saved with {@link TextIndex#save}; the provider is found by the file's format name. */
   public static TextIndex loadTextIndex(Path path) {
-    return ProviderRegistry.of(TextIndexProvider.class).get(kindOf(path, TEXT_INDEX_FORMAT_PREFIX, "text index")).load(path);
+    String format = formatOf(path);
+    for (TextIndexProvider<?> p : ProviderRegistry.of(TextIndexProvider.class).all()) {
+      if (p.formatName().equals(format)) {
+        return p.load(path);
+      }
+    }
+    throw unreadable(path, format, "text index", TEXT_INDEX_FORMAT_PREFIX, ProviderRegistry.of(TextIndexProvider.class));
   }
 
   /** A new embedder of the named kind with its default configuration. */
@@ -138,7 +191,24 @@ public final class Artsim {
     return createEmbedder(p, p.defaults());
   }
 
-  /** A new embedder of the named kind, from string settings or a typed configuration. */
+  /** A new embedder of the named kind, configured from settings (strings, numbers, booleans, enums). */
+  public static Embedder embedder(String name, Map<String, ?> settings) {
+    EmbedderProvider<?> p = ProviderRegistry.of(EmbedderProvider.class).get(name);
+    return createEmbedder(p, p.parse(Settings.asStrings(p.name(), settings)));
+  }
+
+  /** A new embedder configured by a typed configuration that names its provider. */
+  public static Embedder embedder(ProviderConfig config) {
+    EmbedderProvider<?> p = ProviderRegistry.of(EmbedderProvider.class).get(providerOf(config));
+    return createEmbedder(p, config);
+  }
+
+  /**
+   * A new embedder of the named kind with a typed configuration.
+   *
+   * @deprecated use {@link #embedder(ProviderConfig)} or {@link #embedder(String, Map)}
+   */
+  @Deprecated(forRemoval = true)
   public static Embedder embedder(String name, Object config) {
     EmbedderProvider<?> p = ProviderRegistry.of(EmbedderProvider.class).get(name);
     return createEmbedder(p, config);
@@ -149,12 +219,35 @@ public final class Artsim {
   }
 
   /**
-   * A new image embedder of the named kind.
+   * A new image embedder configured by a typed configuration that names its provider.
    *
    * @throws InvalidArgumentException if that embedder has no image side
    */
+  public static ImageEmbedder imageEmbedder(ProviderConfig config) {
+    return imageSide(embedder(config), providerOf(config));
+  }
+
+  /**
+   * A new image embedder of the named kind with its default configuration.
+   *
+   * @throws InvalidArgumentException if that embedder has no image side
+   */
+  public static ImageEmbedder imageEmbedder(String name) {
+    return imageSide(embedder(name), name);
+  }
+
+  /**
+   * A new image embedder of the named kind.
+   *
+   * @throws InvalidArgumentException if that embedder has no image side
+   * @deprecated use {@link #imageEmbedder(ProviderConfig)} or {@link #imageEmbedder(String)}
+   */
+  @Deprecated(forRemoval = true)
   public static ImageEmbedder imageEmbedder(String name, Object config) {
-    Embedder e = config == null ? embedder(name) : embedder(name, config);
+    return imageSide(config == null ? embedder(name) : embedder(name, config), name);
+  }
+
+  private static ImageEmbedder imageSide(Embedder e, String name) {
     if (e instanceof ImageEmbedder ie) {
       return ie;
     }
@@ -168,13 +261,27 @@ public final class Artsim {
     return createRecommender(p, index, p.defaults());
   }
 
-  /** A new recommender of the named kind over {@code index}, from settings or a typed configuration. */
+  /** A new recommender over {@code index} configured by a typed configuration that names its provider. */
+  public static Recommender recommender(ProviderConfig config, VectorIndex index) {
+    RecommenderProvider<?> p = ProviderRegistry.of(RecommenderProvider.class).get(providerOf(config));
+    return createRecommender(p, index, config);
+  }
+
+  /**
+   * A new recommender of the named kind over {@code index}, from settings or a typed configuration.
+   *
+   * @deprecated use {@link #recommender(ProviderConfig, VectorIndex)}
+   */
+  @Deprecated(forRemoval = true)
   public static Recommender recommender(String name, VectorIndex index, Object config) {
     RecommenderProvider<?> p = ProviderRegistry.of(RecommenderProvider.class).get(name);
     return createRecommender(p, index, config);
   }
 
   private static <C> Recommender createRecommender(RecommenderProvider<C> p, VectorIndex index, Object config) {
+    if (index == null) {
+      throw new InvalidArgumentException("index is null; pass the index whose works the recommender suggests");
+    }
     return p.create(index, configOf(p, config));
   }
 
@@ -182,6 +289,12 @@ public final class Artsim {
   public static Clusterer clusterer(String name) {
     ClustererProvider<?> p = ProviderRegistry.of(ClustererProvider.class).get(name);
     return createClusterer(p, p.defaults());
+  }
+
+  /** A clusterer configured by a typed configuration that names its provider. */
+  public static Clusterer clusterer(ProviderConfig config) {
+    ClustererProvider<?> p = ProviderRegistry.of(ClustererProvider.class).get(providerOf(config));
+    return createClusterer(p, config);
   }
 
   private static <C> Clusterer createClusterer(ClustererProvider<C> p, Object config) {
@@ -194,6 +307,12 @@ public final class Artsim {
     return createUniqueness(p, p.defaults());
   }
 
+  /** A uniqueness scorer configured by a typed configuration that names its provider. */
+  public static UniquenessScorer uniqueness(ProviderConfig config) {
+    UniquenessProvider<?> p = ProviderRegistry.of(UniquenessProvider.class).get(providerOf(config));
+    return createUniqueness(p, config);
+  }
+
   private static <C> UniquenessScorer createUniqueness(UniquenessProvider<C> p, Object config) {
     return p.create(configOf(p, config));
   }
@@ -202,6 +321,12 @@ public final class Artsim {
   public static DuplicateFinder duplicateFinder(String name) {
     DuplicateFinderProvider<?> p = ProviderRegistry.of(DuplicateFinderProvider.class).get(name);
     return createDuplicateFinder(p, p.defaults());
+  }
+
+  /** A near-duplicate finder configured by a typed configuration that names its provider. */
+  public static DuplicateFinder duplicateFinder(ProviderConfig config) {
+    DuplicateFinderProvider<?> p = ProviderRegistry.of(DuplicateFinderProvider.class).get(providerOf(config));
+    return createDuplicateFinder(p, config);
   }
 
   private static <C> DuplicateFinder createDuplicateFinder(DuplicateFinderProvider<C> p, Object config) {
@@ -214,8 +339,25 @@ public final class Artsim {
     return createMeter(p, p.defaults());
   }
 
+  /** An image quality meter configured by a typed configuration that names its provider. */
+  public static ImageQualityMeter imageQualityMeter(ProviderConfig config) {
+    ImageQualityMeterProvider<?> p = ProviderRegistry.of(ImageQualityMeterProvider.class).get(providerOf(config));
+    return createMeter(p, config);
+  }
+
   private static <C> ImageQualityMeter createMeter(ImageQualityMeterProvider<C> p, Object config) {
     return p.create(configOf(p, config));
+  }
+
+  private static String providerOf(ProviderConfig config) {
+    if (config == null) {
+      throw new InvalidArgumentException("config is null; pass a configuration such as HnswConfig.defaults(), or use the overload that takes a provider name");
+    }
+    String name = config.provider();
+    if (name == null || name.isBlank()) {
+      throw new ConfigException(config.getClass().getName() + ".provider() returned no name; it must name the provider it configures");
+    }
+    return name;
   }
 
   /** Turns a map into the provider's config, or checks that a typed config has the provider's type. */
@@ -224,14 +366,12 @@ public final class Artsim {
       return p.defaults();
     }
     if (config instanceof Map<?, ?> m) {
-      @SuppressWarnings("unchecked")
-      var settings = (Map<String, String>) m;
-      return p.parse(settings);
+      return p.parse(Settings.asStrings(p.name(), m));
     }
     if (!p.configType().isInstance(config)) {
       throw new ConfigException(
           "'" + p.name() + "' is configured with " + p.configType().getSimpleName() + ", not " + config.getClass().getSimpleName()
-              + "; pass " + p.configType().getSimpleName() + ".defaults() or a Map of settings");
+              + "; pass " + p.configType().getSimpleName() + ".defaults() (or a copy of it) or a Map of settings");
     }
     return p.configType().cast(config);
   }

@@ -17,8 +17,12 @@ import java.util.Objects;
 public record SearchRequest(float[] vector, int k, LabelFilter filter, int ef) {
   /** Validates the request (the vector itself is checked by the index against its dimension). */
   public SearchRequest {
-    Objects.requireNonNull(vector, "vector");
-    Objects.requireNonNull(filter, "filter");
+    if (vector == null) {
+      throw new InvalidArgumentException("vector is null; pass the query vector");
+    }
+    if (filter == null) {
+      throw new InvalidArgumentException("filter is null; pass LabelFilter.none() to search without a condition");
+    }
     if (k <= 0) {
       throw new InvalidArgumentException("k must be at least 1, got " + k + "; ask for one or more hits");
     }

@@ -13,8 +13,12 @@ public record VectorEntry(String id, float[] vector, Labels labels) {
     if (id == null) {
       throw new InvalidArgumentException("id is null; give every item an id");
     }
-    Objects.requireNonNull(vector, "vector");
-    Objects.requireNonNull(labels, "labels");
+    if (vector == null) {
+      throw new InvalidArgumentException("vector of '" + id + "' is null; pass its embedding");
+    }
+    if (labels == null) {
+      throw new InvalidArgumentException("labels of '" + id + "' are null; pass Labels.none() for none");
+    }
   }
 
   /** An entry without labels. */

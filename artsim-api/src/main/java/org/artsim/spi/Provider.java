@@ -25,7 +25,7 @@ import java.util.Map;
  */
 public interface Provider<C> {
 
-  /** The name users select it by: lower case, matching {@code [a-z][a-z0-9-]*}. */
+  /** The name users select it by: lower case, matching {@code [a-z][a-z0-9.-]*}. */
   String name();
 
   /** One line saying what it is and when to choose it. */

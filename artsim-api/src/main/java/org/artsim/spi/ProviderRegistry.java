@@ -22,7 +22,7 @@ import org.artsim.UnknownProviderException;
  *
  * <p>Loading happens once per kind, on first use, with the class loader that loaded artsim;
  * {@link #reload(ClassLoader)} looks again with another loader (for plugins loaded later). A name
- * must match {@code [a-z][a-z0-9-]*}. Two different provider classes with the same name are an
+ * must match {@code [a-z][a-z0-9.-]*}. Two different provider classes with the same name are an
  * error that names both; the same class found twice (two copies of a jar) counts once.
  *
  * <p>Thread-safe. Lookups do not block one another.
@@ -30,24 +30,20 @@ import org.artsim.UnknownProviderException;
  * @param <P> the provider kind
  */
 public final class ProviderRegistry<P extends Provider<?>> {
-  private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9-]*");
+  private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9.-]*");
   private static final Map<Class<?>, ProviderRegistry<?>> REGISTRIES = new ConcurrentHashMap<>();
 
-  /** Where artsim's own providers live, to tell users which module to add. */
-  private static final Map<String, String> BUILT_IN_MODULES =
-      Map.ofEntries(
-          Map.entry("flat", "artsim-index"),
-          Map.entry("hnsw", "artsim-index"),
-          Map.entry("hnsw-lucene", "artsim-index"),
-          Map.entry("balltree", "artsim-index"),
-          Map.entry("tfidf", "artsim-text"),
-          Map.entry("likes", "artsim-recommend"),
-          Map.entry("color", "artsim-embed"),
-          Map.entry("clip", "artsim-embed"),
-          Map.entry("cnn", "artsim-embed"),
-          Map.entry("resnet50", "artsim-embed"),
-          Map.entry("vgg16", "artsim-embed"),
-          Map.entry("inception", "artsim-embed"));
+  /** Where artsim's own providers of each kind ship, named when a provider is not installed. */
+  private static final Map<String, String> HOME_OF_KIND =
+      Map.of(
+          "VectorIndex", "org.artsim:artsim-index",
+          "TextIndex", "org.artsim:artsim-text",
+          "Embedder", "org.artsim:artsim-embed",
+          "Recommender", "org.artsim:artsim-recommend",
+          "Clusterer", "org.artsim:artsim-recommend",
+          "Uniqueness", "org.artsim:artsim-recommend",
+          "DuplicateFinder", "org.artsim:artsim-recommend",
+          "ImageQualityMeter", "org.artsim:artsim-embed");
 
   private final Class<P> type;
   private volatile Map<String, P> byName;
@@ -134,7 +130,7 @@ public final class ProviderRegistry<P extends Provider<?>> {
     String name = p.name();
     if (name == null || !NAME.matcher(name).matches()) {
       throw new ConfigException(
-          "provider " + p.getClass().getName() + " has the name '" + name + "'; provider names must match [a-z][a-z0-9-]*");
+          "provider " + p.getClass().getName() + " has the name '" + name + "'; provider names must match [a-z][a-z0-9.-]*");
     }
     P previous = found.get(name);
     if (previous == null) {
@@ -148,15 +144,23 @@ public final class ProviderRegistry<P extends Provider<?>> {
 
   private String missing(String name) {
     var sb = new StringBuilder("no ").append(kindName()).append(" named '").append(name).append("'");
-    String module = name == null ? null : BUILT_IN_MODULES.get(name.trim().toLowerCase(Locale.ROOT));
-    if (module != null && !providers().containsKey(name.trim().toLowerCase(Locale.ROOT))) {
-      sb.append(" is installed; it ships in org.artsim:").append(module).append(", add that dependency");
-    }
     String close = closest(name);
     if (close != null) {
       sb.append("; did you mean '").append(close).append("'?");
     }
-    sb.append("; installed: ").append(providers().isEmpty() ? "none" : String.join(", ", providers().keySet()));
+    return sb.append("; ").append(installedAndWhere()).toString();
+  }
+
+  /**
+   * Which providers of this kind are installed and where artsim's own ship, for messages: {@code
+   * "installed: flat, hnsw; artsim's own vector indexes ship in org.artsim:artsim-index"}.
+   */
+  public String installedAndWhere() {
+    var sb = new StringBuilder("installed: ").append(providers().isEmpty() ? "none" : String.join(", ", providers().keySet()));
+    String home = HOME_OF_KIND.get(kindName());
+    if (home != null) {
+      sb.append("; artsim's own ").append(kindName()).append(" providers ship in ").append(home).append(" (add it, or its engine artifact, to the class path)");
+    }
     return sb.toString();
   }
 

@@ -19,4 +19,12 @@ public interface TextIndexProvider<C> extends Provider<C> {
    * @throws org.artsim.FileFormatException if the file is not such an index, or is damaged
    */
   TextIndex load(Path path);
+
+  /**
+   * The format name this kind writes in its files' headers, by which {@link
+   * org.artsim.Artsim#loadTextIndex} finds the provider that reads a file.
+   */
+  default String formatName() {
+    return org.artsim.Artsim.TEXT_INDEX_FORMAT_PREFIX + name();
+  }
 }

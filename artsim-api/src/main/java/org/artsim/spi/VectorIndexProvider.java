@@ -20,4 +20,13 @@ public interface VectorIndexProvider<C> extends Provider<C> {
    * @throws org.artsim.FileFormatException if the file is not such an index, or is damaged
    */
   VectorIndex load(Path path);
+
+  /**
+   * The format name this kind writes in its files' headers, by which {@link
+   * org.artsim.Artsim#loadIndex} finds the provider that reads a file. Two providers must not share
+   * one.
+   */
+  default String formatName() {
+    return org.artsim.Artsim.INDEX_FORMAT_PREFIX + name();
+  }
 }

@@ -45,10 +45,16 @@ class ProviderRegistryTest {
   }
 
   @Test
-  void aMissingBuiltInNamesTheModuleThatShipsIt() {
+  void aMissingProviderNamesWhereArtsimsOwnOfThatKindShip() {
     assertThatThrownBy(() -> ProviderRegistry.of(TextIndexProvider.class).get("tfidf"))
         .isInstanceOf(UnknownProviderException.class)
-        .hasMessageStartingWith("no TextIndex named 'tfidf' is installed; it ships in org.artsim:artsim-text, add that dependency");
+        .hasMessage("no TextIndex named 'tfidf'; installed: none; artsim's own TextIndex providers ship in org.artsim:artsim-text"
+            + " (add it, or its engine artifact, to the class path)");
+  }
+
+  @Test
+  void namesMayCarryAVersionWithDots() {
+    assertThat(java.util.regex.Pattern.matches("[a-z][a-z0-9.-]*", "fiftyone-0.17")).isTrue();
   }
 
   @Test
@@ -56,9 +62,34 @@ class ProviderRegistryTest {
     assertThatThrownBy(() -> Artsim.index("naive", 3, Metric.L2, Map.of("speed", "11")))
         .isInstanceOf(ConfigException.class)
         .hasMessage("naive: unknown setting [speed]; known settings are []");
-    assertThatThrownBy(() -> Artsim.index("naive", 3, Metric.L2, (Object) "not a config"))
+    assertThatThrownBy(() -> Artsim.index("naive", 3, Metric.L2, Map.of("speed", 11)))
         .isInstanceOf(ConfigException.class)
-        .hasMessageContaining("'naive' is configured with Map, not String");
+        .hasMessage("naive: unknown setting [speed]; known settings are []");
+    assertThatThrownBy(() -> Artsim.index("naive", 3, Metric.L2, Map.of("speed", new int[] {11})))
+        .isInstanceOf(ConfigException.class)
+        .hasMessage("'naive' setting 'speed' has a value of type [I; give a string, a number, a boolean or an enum constant");
+    try (var index = Artsim.index("naive", 3, Metric.L2, (Map<String, ?>) null)) {
+      assertThat(index.dimension()).as("no settings means the defaults").isEqualTo(3);
+    }
+  }
+
+  /** A typed config naming a provider, as an index's HnswConfig would. */
+  record NamedConfig(String provider) implements ProviderConfig {}
+
+  @Test
+  void aTypedConfigFindsItsProviderByNameAndMustHaveItsType() {
+    assertThatThrownBy(() -> Artsim.index(new NamedConfig("naive"), 3, Metric.L2))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("'naive' is configured with Map, not NamedConfig");
+    assertThatThrownBy(() -> Artsim.index(new NamedConfig("naiv"), 3, Metric.L2))
+        .isInstanceOf(UnknownProviderException.class)
+        .hasMessageStartingWith("no VectorIndex named 'naiv'; did you mean 'naive'?");
+    assertThatThrownBy(() -> Artsim.index((ProviderConfig) null, 3, Metric.L2))
+        .isInstanceOf(org.artsim.InvalidArgumentException.class)
+        .hasMessageStartingWith("config is null");
+    assertThatThrownBy(() -> Artsim.textIndex(new NamedConfig(" ")))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("provider() returned no name");
   }
 
   @Test
@@ -84,7 +115,7 @@ class ProviderRegistryTest {
     try (var loader = new URLClassLoader(new java.net.URL[] {dir.toUri().toURL()}, getClass().getClassLoader())) {
       assertThatThrownBy(() -> ProviderRegistry.of(VectorIndexProvider.class).reload(loader))
           .isInstanceOf(ConfigException.class)
-          .hasMessageContaining("has the name 'Bad Name'; provider names must match [a-z][a-z0-9-]*");
+          .hasMessageContaining("has the name 'Bad Name'; provider names must match [a-z][a-z0-9.-]*");
     }
   }
 

@@ -84,7 +84,8 @@ public class EmbedBenchmark {
       case "resnet50-tensorflow" -> Artsim.imageEmbedder("resnet50", settings(models, "resnet50_tf/savedmodel", make(models, "--out") + ", then MakeTfResNet50 " + models.resolve("resnet50_tf")));
       case "clip-vit-pytorch" -> (ImageEmbedder) Artsim.embedder("clip", settings(models, "clip_vit_b32.pt", make(models, "--clip --out")));
       case "clip-vit-onnx" -> (ImageEmbedder) Artsim.embedder("clip", settings(models, "clip_onnx", make(models, "--clip --out")));
-      case "tiny-pytorch" -> Artsim.imageEmbedder("cnn", settings(Path.of(""), System.getProperty("artsim.bench.tiny", TINY), "run from the repository root, where the fixture is committed, or set -Dartsim.bench.tiny"));
+      case "tiny-pytorch" -> Artsim.imageEmbedder("cnn", settings(Path.of(""), System.getProperty("artsim.bench.tiny", TINY),
+          "run from the repository root, where the fixture is committed, or set -Dartsim.bench.tiny"));
       default -> throw new IllegalArgumentException("unknown embedder " + embedder + "; see the @Param list");
     };
     images = new ArrayList<>();

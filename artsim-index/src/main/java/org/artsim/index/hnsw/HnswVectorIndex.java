@@ -230,6 +230,7 @@ final class HnswVectorIndex extends GraphVectorIndex {
    * the allow-list is refused with a {@link FileFormatException} before that class is loaded.
    */
   @SuppressWarnings("unchecked")
+  @SuppressForbidden(reason = "hnswlib-core saves its graph only by Java serialisation; read behind GRAPH_FILTER")
   static HnswIndex<Integer, float[], Node, Float> readGraph(byte[] blob, Function<String, FileFormatException> corrupt) {
     try (var ois = new ObjectInputStream(new ByteArrayInputStream(blob))) {
       ois.setObjectInputFilter(GRAPH_FILTER);
