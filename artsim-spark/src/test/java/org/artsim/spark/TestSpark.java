@@ -9,7 +9,7 @@ final class TestSpark {
   private TestSpark() {}
 
   static synchronized SparkSession session() {
-    if (session == null) {
+    if (session == null || session.sparkContext().isStopped()) {
       session =
           SparkSession.builder()
               .master("local[2]")
@@ -23,5 +23,13 @@ final class TestSpark {
       session.sparkContext().setLogLevel("ERROR");
     }
     return session;
+  }
+
+  /** Stops the shared session (a test that needs another master); the next call starts a new one. */
+  static synchronized void stop() {
+    if (session != null) {
+      session.stop();
+      session = null;
+    }
   }
 }
