@@ -7,8 +7,11 @@ import java.nio.file.Path;
  * through {@link org.artsim.spi.RecommenderProvider}s ({@code Artsim.recommender("likes",
  * index)}). Thread-safe: sessions may be created and used from many threads, one thread per
  * session.
+ *
+ * <p>{@link #close()} ends the recommender and every session it made: afterwards they throw {@link
+ * ClosedException}. The index is not closed (it belongs to the caller). Closing twice does nothing.
  */
-public interface Recommender {
+public interface Recommender extends AutoCloseable {
 
   /** The provider name that made this recommender. */
   String kind();
@@ -21,4 +24,8 @@ public interface Recommender {
    * dropped from the likes.
    */
   RecommendationSession restoreSession(Path path);
+
+  /** Ends this recommender and its sessions; the index stays open. */
+  @Override
+  void close();
 }

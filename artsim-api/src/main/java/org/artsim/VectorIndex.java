@@ -27,7 +27,14 @@ import java.util.Set;
  *   <li><b>Results.</b> Best first by score (higher is closer, see {@link Metric}); equal scores
  *       ordered by id. {@code k} larger than the number of qualifying items returns all of them. A
  *       label filter is applied during the search, so a selective filter still returns {@code
- *       min(k, matches)} hits from exact indexes. Unknown label values match nothing (no error).
+ *       min(k, matches)} hits from exact indexes. Unknown label values match nothing (no error);
+ *       label field names are case-sensitive, and a filter on a field that no item carries, on a
+ *       non-empty index, is refused with an {@link InvalidArgumentException} naming the fields
+ *       present.
+ *   <li><b>Arguments.</b> A null vector, id, labels, filter or request, and {@code k <= 0}, are
+ *       refused with an {@link InvalidArgumentException} naming the argument (in {@code remove},
+ *       {@code contains} and {@code vector} too). After {@link #close()} every operation that
+ *       reads or changes content throws {@link ClosedException}.
  *   <li><b>Ownership.</b> Vectors passed in are copied; vectors returned are copies.
  *   <li><b>Threads.</b> Safe for concurrent use: searches run in parallel with each other and with
  *       a thread that adds, updates or removes.

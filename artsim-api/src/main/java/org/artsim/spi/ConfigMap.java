@@ -16,7 +16,7 @@ import org.artsim.ConfigException;
  *
  * <pre>{@code
  * var c = ConfigMap.of("hnsw", settings);
- * var config = new HnswConfig(c.getInt("m", 16), c.getInt("ef_construction", 200), ...);
+ * var config = new MyConfig(c.getInt("m", 16), c.getInt("ef_construction", 200), ...);
  * c.finish();
  * }</pre>
  *

@@ -106,14 +106,54 @@ public final class NaiveVectorIndex implements VectorIndex {
 
   @Override
   public synchronized int size() {
+    checkOpen();
     return items.size();
   }
 
-  private VectorEntry entry(String id, float[] v, Labels labels) {
+  private boolean closed;
+
+  private void checkOpen() {
+    if (closed) {
+      throw new org.artsim.ClosedException("this naive index");
+    }
+  }
+
+  private static String requireId(String id) {
     if (id == null) {
       throw new InvalidArgumentException("id is null; give every item an id");
     }
-    return new VectorEntry(id, Vectors.prepare(v, dim, metric, "vector for '" + id + "'"), labels == null ? Labels.none() : labels);
+    return id;
+  }
+
+  private VectorEntry entry(String id, float[] v, Labels labels) {
+    checkOpen();
+    requireId(id);
+    if (labels == null) {
+      throw new InvalidArgumentException("labels is null; pass Labels.none() for an item without labels");
+    }
+    return new VectorEntry(id, Vectors.prepare(v, dim, metric, "vector for '" + id + "'"), labels);
+  }
+
+  @Override
+  public synchronized void close() {
+    closed = true;
+  }
+
+  /** The label-field rule: on a non-empty index every filtered field must be carried by some item. */
+  private void requireKnownFields(java.util.Collection<String> fields) {
+    if (items.isEmpty()) {
+      return;
+    }
+    var present = new TreeSet<String>();
+    items.values().forEach(e -> present.addAll(e.labels().values().keySet()));
+    for (String f : fields) {
+      if (!present.contains(f)) {
+        String near = present.stream().filter(p -> p.equalsIgnoreCase(f)).findFirst().orElse(null);
+        throw new InvalidArgumentException(
+            "no item has label field '" + f + "'; fields present: " + present
+                + (near != null ? "; did you mean '" + near + "'? label field names are case-sensitive" : "; check the field name (case-sensitive)"));
+      }
+    }
   }
 
   @Override
@@ -127,6 +167,10 @@ public final class NaiveVectorIndex implements VectorIndex {
 
   @Override
   public synchronized void addAll(List<VectorEntry> entries, ProgressListener listener) {
+    checkOpen();
+    if (entries == null) {
+      throw new InvalidArgumentException("entries is null; pass a list of VectorEntry");
+    }
     var prepared = new ArrayList<VectorEntry>();
     var seen = new HashSet<String>();
     for (VectorEntry e : entries) {
@@ -161,23 +205,27 @@ public final class NaiveVectorIndex implements VectorIndex {
 
   @Override
   public synchronized boolean remove(String id) {
-    return items.remove(id) != null;
+    checkOpen();
+    return items.remove(requireId(id)) != null;
   }
 
   @Override
   public synchronized boolean contains(String id) {
-    return items.containsKey(id);
+    checkOpen();
+    return items.containsKey(requireId(id));
   }
 
   @Override
   public synchronized Optional<float[]> vector(String id) {
-    VectorEntry e = items.get(id);
+    checkOpen();
+    VectorEntry e = items.get(requireId(id));
     return e == null ? Optional.empty() : Optional.of(e.vector().clone());
   }
 
   @Override
   public synchronized Labels labels(String id) {
-    VectorEntry e = items.get(id);
+    checkOpen();
+    VectorEntry e = items.get(requireId(id));
     if (e == null) {
       throw new UnknownIdException("no item with id '" + id + "' in the index; add it first or check the id");
     }
@@ -186,11 +234,13 @@ public final class NaiveVectorIndex implements VectorIndex {
 
   @Override
   public synchronized List<String> ids() {
+    checkOpen();
     return List.copyOf(items.keySet());
   }
 
   @Override
   public synchronized Set<String> labelValues(String field) {
+    checkOpen();
     var out = new TreeSet<String>();
     items.values().forEach(e -> {
       if (e.labels().get(field) != null) {
@@ -201,13 +251,61 @@ public final class NaiveVectorIndex implements VectorIndex {
   }
 
   @Override
+  public List<Hit> search(float[] query, int k) {
+    return search(query, k, org.artsim.LabelFilter.none());
+  }
+
+  @Override
+  public List<Hit> search(float[] query, int k, org.artsim.LabelFilter filter) {
+    if (query == null) {
+      throw new InvalidArgumentException("query vector is null; pass the vector to search with");
+    }
+    if (filter == null) {
+      throw new InvalidArgumentException("filter is null; use LabelFilter.none() for no condition");
+    }
+    return search(SearchRequest.of(query, k).withFilter(filter));
+  }
+
+  @Override
+  public synchronized List<List<Hit>> searchBatch(float[][] queries, int k, org.artsim.LabelFilter filter) {
+    checkOpen();
+    if (queries == null) {
+      throw new InvalidArgumentException("queries is null; pass an array of query vectors");
+    }
+    if (k <= 0) {
+      throw new InvalidArgumentException("k must be at least 1, got " + k + "; ask for one or more hits");
+    }
+    var out = new ArrayList<List<Hit>>();
+    for (int i = 0; i < queries.length; i++) {
+      if (queries[i] == null) {
+        throw new InvalidArgumentException("query " + i + " of the batch is null; pass a vector for every query");
+      }
+      out.add(search(queries[i], k, filter));
+    }
+    return out;
+  }
+
+  @Override
   public synchronized List<Hit> search(SearchRequest request) {
+    checkOpen();
+    if (request == null) {
+      throw new InvalidArgumentException("request is null; pass SearchRequest.of(vector, k)");
+    }
     float[] q = Vectors.prepare(request.vector(), dim, metric, "query");
+    requireKnownFields(request.filter().allowed().keySet());
     return ExactKnn.search(new ArrayList<>(items.values()), metric, q, request.k(), request.filter());
   }
 
   @Override
+  public synchronized java.util.Map<String, List<Hit>> matchesPerLabel(float[] query, int k, String field, java.util.Collection<String> values) {
+    checkOpen();
+    requireKnownFields(List.of(field));
+    return VectorIndex.super.matchesPerLabel(query, k, field, values);
+  }
+
+  @Override
   public synchronized void save(Path path) {
+    checkOpen();
     ArtsimFiles.write(path, FORMAT, 1, this::write);
   }
 

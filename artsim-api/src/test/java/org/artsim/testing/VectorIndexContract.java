@@ -165,9 +165,119 @@ public abstract class VectorIndexContract {
     var r = new SplittableRandom(1);
     try (VectorIndex index = filled(RandomVectors.entries(r, 50, 4, 3, false), 4, Metric.L2)) {
       assertThat(index.search(new float[] {1, 2, 3, 4}, 5, LabelFilter.anyOf("colour", "ultraviolet"))).isEmpty();
-      assertThat(index.search(new float[] {1, 2, 3, 4}, 5, LabelFilter.anyOf("nosuchfield", "x"))).isEmpty();
     }
   }
+
+  @Test
+  void aFilterOnAFieldNoItemCarriesIsRefusedByName() {
+    try (VectorIndex index = newIndex(2, Metric.L2)) {
+      assertThat(index.search(new float[] {1, 2}, 3, LabelFilter.anyOf("Culture", "x"))).as("empty index").isEmpty();
+      index.add("a", new float[] {1, 2}, Labels.of("culture", "japanese", "medium", "ink"));
+      index.add("b", new float[] {2, 1}, Labels.of("culture", "american"));
+      assertThatThrownBy(() -> index.search(new float[] {1, 1}, 3, LabelFilter.anyOf("Culture", "japanese")))
+          .isInstanceOf(InvalidArgumentException.class)
+          .hasMessageStartingWith("no item has label field 'Culture'; fields present: [culture, medium]")
+          .hasMessageContaining("did you mean 'culture'");
+      assertThatThrownBy(() -> index.search(new float[] {1, 1}, 3, LabelFilter.anyOf("period", "edo")))
+          .isInstanceOf(InvalidArgumentException.class)
+          .hasMessageStartingWith("no item has label field 'period'; fields present: [culture, medium]")
+          .hasMessageNotContaining("did you mean");
+      assertThatThrownBy(() -> index.searchBatch(new float[][] {{1, 1}}, 3, LabelFilter.anyOf("Medium", "ink")))
+          .isInstanceOf(InvalidArgumentException.class)
+          .hasMessageContaining("'Medium'");
+      assertThatThrownBy(() -> index.matchesPerLabel(new float[] {1, 1}, 3, "CULTURE", List.of("japanese")))
+          .isInstanceOf(InvalidArgumentException.class)
+          .hasMessageContaining("'CULTURE'");
+      assertThat(index.search(new float[] {1, 1}, 3, LabelFilter.anyOf("culture", "japanese"))).extracting(Hit::id).containsExactly("a");
+      assertThat(index.search(new float[] {1, 1}, 3, LabelFilter.anyOf("medium", "ink"))).extracting(Hit::id).containsExactly("a");
+      index.remove("a");
+      assertThatThrownBy(() -> index.search(new float[] {1, 1}, 3, LabelFilter.anyOf("medium", "ink")))
+          .as("a field only a removed item carried")
+          .isInstanceOf(InvalidArgumentException.class)
+          .hasMessageStartingWith("no item has label field 'medium'; fields present: [culture]");
+    }
+  }
+
+  @Test
+  void badArgumentsAreRefusedNamingTheArgument() {
+    try (VectorIndex index = newIndex(2, Metric.L2)) {
+      index.add("a", new float[] {1, 2}, Labels.of("k", "x"));
+      assertThatThrownBy(() -> index.search((float[]) null, 3)).isInstanceOf(InvalidArgumentException.class).hasMessageContaining("query");
+      assertThatThrownBy(() -> index.search(null, 3, LabelFilter.none())).isInstanceOf(InvalidArgumentException.class).hasMessageContaining("query");
+      assertThatThrownBy(() -> index.search(new float[] {1, 2}, 3, null)).isInstanceOf(InvalidArgumentException.class).hasMessageContaining("filter");
+      assertThatThrownBy(() -> index.search((SearchRequest) null)).isInstanceOf(InvalidArgumentException.class).hasMessageContaining("request");
+      assertThatThrownBy(() -> index.search(new float[] {1, 2}, 0)).isInstanceOf(InvalidArgumentException.class).hasMessageContaining("k must be at least 1");
+      assertThatThrownBy(() -> index.searchBatch(new float[][] {{1, 2}}, -1, LabelFilter.none()))
+          .isInstanceOf(InvalidArgumentException.class)
+          .hasMessageContaining("k must be at least 1");
+      assertThatThrownBy(() -> index.searchBatch(null, 2, LabelFilter.none())).isInstanceOf(InvalidArgumentException.class).hasMessageContaining("queries");
+      assertThatThrownBy(() -> index.searchBatch(new float[][] {{1, 2}, null}, 2, LabelFilter.none()))
+          .isInstanceOf(InvalidArgumentException.class)
+          .hasMessageContaining("query 1");
+      assertThatThrownBy(() -> index.searchBatch(new float[][] {{1, 2}}, 2, null)).isInstanceOf(InvalidArgumentException.class).hasMessageContaining("filter");
+      assertThatThrownBy(() -> index.add(null, new float[] {1, 2}, Labels.none())).isInstanceOf(InvalidArgumentException.class).hasMessageContaining("id is null");
+      assertThatThrownBy(() -> index.add("b", new float[] {1, 2}, null)).isInstanceOf(InvalidArgumentException.class).hasMessageContaining("labels is null");
+      assertThatThrownBy(() -> index.put("b", new float[] {1, 2}, null)).isInstanceOf(InvalidArgumentException.class).hasMessageContaining("labels is null");
+      assertThatThrownBy(() -> index.update("a", new float[] {1, 2}, null)).isInstanceOf(InvalidArgumentException.class).hasMessageContaining("labels is null");
+      assertThatThrownBy(() -> index.put(null, new float[] {1, 2}, Labels.none())).isInstanceOf(InvalidArgumentException.class).hasMessageContaining("id is null");
+      assertThatThrownBy(() -> index.remove(null)).isInstanceOf(InvalidArgumentException.class).hasMessageContaining("id is null");
+      assertThatThrownBy(() -> index.contains(null)).isInstanceOf(InvalidArgumentException.class).hasMessageContaining("id is null");
+      assertThatThrownBy(() -> index.vector(null)).isInstanceOf(InvalidArgumentException.class).hasMessageContaining("id is null");
+      assertThatThrownBy(() -> index.labels(null)).isInstanceOf(InvalidArgumentException.class).hasMessageContaining("id is null");
+      assertThatThrownBy(() -> index.addAll(null)).isInstanceOf(InvalidArgumentException.class).hasMessageContaining("entries");
+      assertThat(index.ids()).containsExactly("a");
+    }
+  }
+
+  @Test
+  void hugeKIsClampedToTheIndex() {
+    var r = new SplittableRandom(21);
+    var entries = RandomVectors.entries(r, 300, 6, 3, false);
+    try (VectorIndex index = filled(entries, 6, Metric.COSINE)) {
+      float[] q = RandomVectors.gaussian(r, 6);
+      assertThat(index.search(q, Integer.MAX_VALUE)).hasSize(300);
+      var filter = LabelFilter.anyOf("colour", "c1");
+      int matches = (int) entries.stream().filter(e -> filter.test(e.labels())).count();
+      assertThat(index.search(SearchRequest.of(q, Integer.MAX_VALUE).withFilter(filter).withEf(Integer.MAX_VALUE))).hasSize(matches);
+      assertThat(index.searchBatch(new float[][] {q}, Integer.MAX_VALUE, filter).get(0)).hasSize(matches);
+      assertThat(index.matchesPerLabel(q, Integer.MAX_VALUE, "colour", List.of("c1")).get("c1")).hasSize(matches);
+    }
+  }
+
+  @Test
+  void everyOperationAfterCloseIsRefused() {
+    VectorIndex index = newIndex(2, Metric.L2);
+    index.add("a", new float[] {1, 2}, Labels.of("k", "x"));
+    index.close();
+    index.close();
+    float[] q = {1, 1};
+    List<org.assertj.core.api.ThrowableAssert.ThrowingCallable> calls =
+        List.of(
+            () -> index.add("b", q, Labels.none()),
+            () -> index.addAll(List.of(VectorEntry.of("b", q))),
+            () -> index.put("b", q, Labels.none()),
+            () -> index.update("a", q, Labels.none()),
+            () -> index.remove("a"),
+            () -> index.contains("a"),
+            () -> index.vector("a"),
+            () -> index.labels("a"),
+            () -> index.ids(),
+            () -> index.size(),
+            () -> index.labelValues("k"),
+            () -> index.search(q, 1),
+            () -> index.search(q, 1, LabelFilter.anyOf("k", "x")),
+            () -> index.searchBatch(new float[][] {q}, 1, LabelFilter.none()),
+            () -> index.matchesPerLabel(q, 1, "k", List.of("x")),
+            () -> index.similarTo("a", 1, LabelFilter.none()),
+            () -> index.save(tmp.resolve("closed.bin")));
+    for (int i = 0; i < calls.size(); i++) {
+      assertThatThrownBy(calls.get(i)).as("call " + i + " after close").isInstanceOf(CLOSED).hasMessageContaining("closed");
+    }
+    assertThat(tmp.resolve("closed.bin")).doesNotExist();
+  }
+
+  /** The exception type of use after close. */
+  private static final Class<? extends RuntimeException> CLOSED = org.artsim.ClosedException.class;
 
   @Test
   void kLargerThanTheIndexReturnsWhatThereIs() {

@@ -3,12 +3,15 @@ package org.artsim.index;
 import java.util.Map;
 import org.artsim.ConfigException;
 import org.artsim.spi.ConfigMap;
+import org.artsim.spi.ProviderConfig;
 
 /**
- * Settings of the exact ball-tree ({@code "balltree"}) index.
+ * Settings of the exact ball-tree ({@code "balltree"}) index; names its provider. Validated when
+ * constructed: a bad value is a {@link ConfigException} naming the provider, the key and the
+ * allowed values.
  *
  * <pre>{@code
- * Artsim.index("balltree", 512, Metric.COSINE, BallTreeConfig.defaults().withLeafSize(64));
+ * Artsim.index(BallTreeConfig.defaults().withLeafSize(64), 512, Metric.COSINE);
  * }</pre>
  *
  * @param leafSize a node with at most this many points is a leaf, scanned with SIMD kernels
@@ -17,7 +20,10 @@ import org.artsim.spi.ConfigMap;
  *     java.util.Random(1)}); the same seed and insertion order give the same tree; setting {@code
  *     seed}
  */
-public record BallTreeConfig(int leafSize, long seed) {
+public record BallTreeConfig(int leafSize, long seed) implements ProviderConfig {
+  /** The provider this configures. */
+  public static final String PROVIDER = "balltree";
+
   private static final BallTreeConfig DEFAULTS = new BallTreeConfig(40, 1L);
 
   /** Validates the settings. */
@@ -25,6 +31,12 @@ public record BallTreeConfig(int leafSize, long seed) {
     if (leafSize < 1 || leafSize > 100_000) {
       throw new ConfigException("balltree: leaf_size must be in [1, 100000], got " + leafSize);
     }
+  }
+
+  /** {@code "balltree"}. */
+  @Override
+  public String provider() {
+    return PROVIDER;
   }
 
   /** The defaults: leaves of up to 40 points, seed 1. */
@@ -44,7 +56,7 @@ public record BallTreeConfig(int leafSize, long seed) {
 
   /** Reads {@code leaf_size} and {@code seed} from string settings; unknown keys are refused. */
   public static BallTreeConfig parse(Map<String, String> settings) {
-    var c = ConfigMap.of("balltree", settings);
+    var c = ConfigMap.of(PROVIDER, settings);
     var config = new BallTreeConfig(c.getInt("leaf_size", DEFAULTS.leafSize()), c.getLong("seed", DEFAULTS.seed()));
     c.finish();
     return config;

@@ -1,17 +1,25 @@
 package org.artsim.index;
 
 import java.util.Map;
+import java.util.Set;
 import org.artsim.ConfigException;
 import org.artsim.spi.ConfigMap;
+import org.artsim.spi.ProviderConfig;
 
 /**
- * Settings of the approximate HNSW indexes ({@code "hnsw"} on hnswlib-core and {@code
- * "hnsw-lucene"} on Lucene's HNSW graph).
+ * Settings of the approximate HNSW indexes, naming which of the two providers they configure:
+ * {@code "hnsw-lucene"} (Lucene's HNSW graph, the recommended one and {@link #defaults()}'s) or
+ * {@code "hnsw"} (hnswlib-core, an optional dependency; {@link #hnswlib()}).
  *
  * <pre>{@code
- * Artsim.index("hnsw-lucene", 512, Metric.COSINE, HnswConfig.defaults().withM(32).withEf(64));
+ * Artsim.index(HnswConfig.defaults().withM(32).withEf(64), 512, Metric.COSINE);   // hnsw-lucene
+ * Artsim.index(HnswConfig.hnswlib().withM(32), 512, Metric.COSINE);               // hnsw
  * }</pre>
  *
+ * Validated when constructed: a bad value is a {@link ConfigException} naming the provider, the
+ * key and the allowed range.
+ *
+ * @param provider {@code "hnsw-lucene"} or {@code "hnsw"}
  * @param m links per node on the upper layers (twice as many on layer 0); setting {@code m}, in
  *     [2, 512]
  * @param efConstruction candidate-list size while inserting (Lucene's beam width); setting {@code
@@ -25,73 +33,96 @@ import org.artsim.spi.ConfigMap;
  * @param threads threads used by {@code addAll} to insert in parallel; setting {@code threads}, in
  *     [1, 1024]
  * @param maxItems the initial capacity of the graph; it grows by half when full; setting {@code
- *     max_items}, in [1, 2^30]
+ *     max_items}, in [1, 2^20]
  */
-public record HnswConfig(int m, int efConstruction, int ef, long seed, int threads, int maxItems) {
-  private static final HnswConfig DEFAULTS = new HnswConfig(16, 200, 40, 42L, Math.max(1, Runtime.getRuntime().availableProcessors()), 1024);
+public record HnswConfig(String provider, int m, int efConstruction, int ef, long seed, int threads, int maxItems) implements ProviderConfig {
+  /** The recommended provider, on Lucene's HNSW graph. */
+  public static final String LUCENE = "hnsw-lucene";
+  /** The provider on hnswlib-core. */
+  public static final String HNSWLIB = "hnsw";
+  /** The largest {@code max_items} (initial capacity; the graph grows past it as needed). */
+  public static final int MAX_ITEMS = 1 << 20;
+
+  private static final Set<String> PROVIDERS = Set.of(LUCENE, HNSWLIB);
+  private static final HnswConfig DEFAULTS = new HnswConfig(LUCENE, 16, 200, 40, 42L, Math.max(1, Runtime.getRuntime().availableProcessors()), 1024);
 
   /** Validates the settings. */
   public HnswConfig {
-    if (m < 2 || m > 512) {
-      throw new ConfigException("hnsw: m must be in [2, 512], got " + m);
+    if (provider == null || !PROVIDERS.contains(provider)) {
+      throw new ConfigException("HnswConfig: provider must be \"" + LUCENE + "\" or \"" + HNSWLIB + "\", got " + (provider == null ? "null" : "\"" + provider + "\""));
     }
-    if (efConstruction < 1 || efConstruction > 100_000) {
-      throw new ConfigException("hnsw: ef_construction must be in [1, 100000], got " + efConstruction);
-    }
-    if (ef < 1 || ef > 100_000) {
-      throw new ConfigException("hnsw: ef must be in [1, 100000], got " + ef);
-    }
-    if (threads < 1 || threads > 1024) {
-      throw new ConfigException("hnsw: threads must be in [1, 1024], got " + threads);
-    }
-    if (maxItems < 1 || maxItems > (1 << 30)) {
-      throw new ConfigException("hnsw: max_items must be in [1, 1073741824], got " + maxItems);
+    check(provider, "m", m, 2, 512, "");
+    check(provider, "ef_construction", efConstruction, 1, 100_000, "");
+    check(provider, "ef", ef, 1, 100_000, "");
+    check(provider, "threads", threads, 1, 1024, "");
+    check(provider, "max_items", maxItems, 1, MAX_ITEMS, "; it is only the initial capacity, the graph grows as needed");
+  }
+
+  private static void check(String provider, String key, int value, int min, int max, String hint) {
+    if (value < min || value > max) {
+      throw new ConfigException(provider + ": " + key + " must be in [" + min + ", " + max + "], got " + value + hint);
     }
   }
 
-  /** The defaults: m 16, ef_construction 200, ef 40, seed 42, one thread per core, room for 1,024. */
+  /** The defaults for {@code "hnsw-lucene"}: m 16, ef_construction 200, ef 40, seed 42, one thread per core, room for 1,024. */
   public static HnswConfig defaults() {
     return DEFAULTS;
   }
 
+  /** The same defaults for {@code "hnsw"} (hnswlib-core). */
+  public static HnswConfig hnswlib() {
+    return DEFAULTS.withProvider(HNSWLIB);
+  }
+
+  /** The defaults for the named provider ({@code "hnsw-lucene"} or {@code "hnsw"}). */
+  public static HnswConfig defaults(String provider) {
+    return DEFAULTS.withProvider(provider);
+  }
+
+  /** A copy for another HNSW provider ({@code "hnsw-lucene"} or {@code "hnsw"}). */
+  public HnswConfig withProvider(String provider) {
+    return new HnswConfig(provider, m, efConstruction, ef, seed, threads, maxItems);
+  }
+
   /** A copy with another {@code m}. */
   public HnswConfig withM(int m) {
-    return new HnswConfig(m, efConstruction, ef, seed, threads, maxItems);
+    return new HnswConfig(provider, m, efConstruction, ef, seed, threads, maxItems);
   }
 
   /** A copy with another {@code efConstruction}. */
   public HnswConfig withEfConstruction(int efConstruction) {
-    return new HnswConfig(m, efConstruction, ef, seed, threads, maxItems);
+    return new HnswConfig(provider, m, efConstruction, ef, seed, threads, maxItems);
   }
 
   /** A copy with another default {@code ef}. */
   public HnswConfig withEf(int ef) {
-    return new HnswConfig(m, efConstruction, ef, seed, threads, maxItems);
+    return new HnswConfig(provider, m, efConstruction, ef, seed, threads, maxItems);
   }
 
   /** A copy with another seed. */
   public HnswConfig withSeed(long seed) {
-    return new HnswConfig(m, efConstruction, ef, seed, threads, maxItems);
+    return new HnswConfig(provider, m, efConstruction, ef, seed, threads, maxItems);
   }
 
   /** A copy with another number of build threads. */
   public HnswConfig withThreads(int threads) {
-    return new HnswConfig(m, efConstruction, ef, seed, threads, maxItems);
+    return new HnswConfig(provider, m, efConstruction, ef, seed, threads, maxItems);
   }
 
   /** A copy with another initial capacity. */
   public HnswConfig withMaxItems(int maxItems) {
-    return new HnswConfig(m, efConstruction, ef, seed, threads, maxItems);
+    return new HnswConfig(provider, m, efConstruction, ef, seed, threads, maxItems);
   }
 
   /**
    * Reads {@code m}, {@code ef_construction}, {@code ef}, {@code seed}, {@code threads} and {@code
-   * max_items} from string settings; unknown keys are refused.
+   * max_items} from string settings for the named provider; unknown keys are refused.
    */
-  public static HnswConfig parse(Map<String, String> settings) {
-    var c = ConfigMap.of("hnsw", settings);
+  public static HnswConfig parse(String provider, Map<String, String> settings) {
+    var c = ConfigMap.of(provider, settings);
     var config =
         new HnswConfig(
+            provider,
             c.getInt("m", DEFAULTS.m()),
             c.getInt("ef_construction", DEFAULTS.efConstruction()),
             c.getInt("ef", DEFAULTS.ef()),

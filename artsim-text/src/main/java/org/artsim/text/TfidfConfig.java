@@ -1,15 +1,12 @@
 package org.artsim.text;
 
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import org.artsim.ConfigException;
-import org.artsim.spi.ConfigMap;
+import org.artsim.spi.ProviderConfig;
 
 /**
  * Settings of the {@code "tfidf"} text index: how documents become TF-IDF vectors (each option
@@ -23,9 +20,12 @@ import org.artsim.spi.ConfigMap;
  *       vectors and cosine scores equal scikit-learn's to 1e-6, and queries are read literally.
  *   <li>{@link #reference()}: {@code TfidfVectorizer(stop_words='english', ngram_range=(1, 2),
  *       min_df=2, max_features=15000)}, the museum reference project's settings, read literally.
- *   <li>{@link #defaults()}: {@link #reference()} plus forgiving queries (typos within two edits,
- *       English stemming variants, prefix variants from 5 characters). Forgiving options change only
- *       how a query is read, never the fitted vocabulary or document vectors.
+ *   <li>{@link #defaults()}: English stop words and word bigrams like {@link #reference()}, but
+ *       {@code min_df=1} and no {@code max_features}, so that a word occurring in a single document
+ *       (a date such as "1613", a rare name) is found on a small catalogue; plus forgiving queries
+ *       (typos within two edits, English stemming variants, prefix variants from 5 characters).
+ *       Forgiving options change only how a query is read, never the fitted vocabulary or document
+ *       vectors. For scikit-learn parity use one of the two presets above, which keep it exact.
  * </ul>
  *
  * <p>Settings keys for {@link #parse} are given with each component; a {@code preset} key ({@code
@@ -99,7 +99,10 @@ public record TfidfConfig(
     int maxExpansions,
     Stemming stemming,
     int prefixMinLength,
-    double variantWeight) {
+    double variantWeight,
+    int maxQueryChars,
+    int maxQueryTerms)
+    implements ProviderConfig {
 
   /** Which runs of word characters become tokens. */
   public enum TokenPattern {
@@ -149,7 +152,7 @@ public record TfidfConfig(
     public DocumentFrequency {
       if (fraction ? !(value >= 0 && value <= 1) : !(value >= 0 && value == Math.rint(value) && value <= Integer.MAX_VALUE)) {
         throw new ConfigException(
-            "tfidf: a document-frequency limit must be a whole count >= 0 or a fraction in [0, 1], got " + value);
+            "tfidf: min_df and max_df must each be a whole count >= 0 or a fraction in [0, 1], got " + value);
       }
     }
 
@@ -181,6 +184,21 @@ public record TfidfConfig(
     }
   }
 
+  /** The largest field weight accepted. */
+  public static final double MAX_FIELD_WEIGHT = 1e6;
+
+  /** The default {@code max_query_chars}. */
+  public static final int DEFAULT_MAX_QUERY_CHARS = 10_000;
+
+  /** The default {@code max_query_terms}. */
+  public static final int DEFAULT_MAX_QUERY_TERMS = 64;
+
+  /** The largest {@code max_query_chars} accepted. */
+  public static final int MAX_QUERY_CHARS_LIMIT = 10_000_000;
+
+  /** The largest {@code max_query_terms} accepted. */
+  public static final int MAX_QUERY_TERMS_LIMIT = 100_000;
+
   private static final TfidfConfig SKLEARN =
       new TfidfConfig(
           true,
@@ -203,22 +221,26 @@ public record TfidfConfig(
           3,
           Stemming.NONE,
           0,
-          0.5);
+          0.5,
+          DEFAULT_MAX_QUERY_CHARS,
+          DEFAULT_MAX_QUERY_TERMS);
 
   private static final TfidfConfig REFERENCE =
       SKLEARN.withStopWords(StopWords.ENGLISH).withNgramRange(1, 2).withMinDf(DocumentFrequency.count(2)).withMaxFeatures(15000);
 
   private static final TfidfConfig DEFAULTS =
-      REFERENCE.withTypoMaxEdits(2).withTypoPrefixLength(1).withStemming(Stemming.ENGLISH).withPrefixMinLength(5);
+    REFERENCE.withMinDf(DocumentFrequency.count(1)).withMaxFeatures(0).withForgivingQueries();
 
   /** Validates the settings and copies the field list and weights. */
   public TfidfConfig {
-    Objects.requireNonNull(tokenPattern, "tokenPattern");
-    Objects.requireNonNull(stopWords, "stopWords");
-    Objects.requireNonNull(minDf, "minDf");
-    Objects.requireNonNull(maxDf, "maxDf");
-    Objects.requireNonNull(norm, "norm");
-    Objects.requireNonNull(stemming, "stemming");
+    requireSet(tokenPattern, "token_pattern");
+    requireSet(stopWords, "stop_words");
+    requireSet(minDf, "min_df");
+    requireSet(maxDf, "max_df");
+    requireSet(norm, "norm");
+    requireSet(stemming, "stemming");
+    requireSet(fields, "fields");
+    requireSet(fieldWeights, "field_weights");
     if (ngramMin < 1 || ngramMin > 3) {
       throw new ConfigException("tfidf: ngram_min must be in [1, 3], got " + ngramMin);
     }
@@ -246,8 +268,12 @@ public record TfidfConfig(
     if (!(variantWeight > 0 && variantWeight <= 1)) {
       throw new ConfigException("tfidf: variant_weight must be in (0, 1], got " + variantWeight);
     }
-    Objects.requireNonNull(fields, "fields");
-    Objects.requireNonNull(fieldWeights, "fieldWeights");
+    if (maxQueryChars < 1 || maxQueryChars > MAX_QUERY_CHARS_LIMIT) {
+      throw new ConfigException("tfidf: max_query_chars must be in [1, " + MAX_QUERY_CHARS_LIMIT + "], got " + maxQueryChars);
+    }
+    if (maxQueryTerms < 1 || maxQueryTerms > MAX_QUERY_TERMS_LIMIT) {
+      throw new ConfigException("tfidf: max_query_terms must be in [1, " + MAX_QUERY_TERMS_LIMIT + "], got " + maxQueryTerms);
+    }
     var fieldSet = new LinkedHashSet<String>();
     for (String f : fields) {
       if (f == null || f.isBlank()) {
@@ -264,8 +290,8 @@ public record TfidfConfig(
           if (f == null || f.isBlank()) {
             throw new ConfigException("tfidf: a field weight has a null or blank field name; name the field");
           }
-          if (w == null || !(w > 0) || w.isInfinite()) {
-            throw new ConfigException("tfidf: the weight of field '" + f + "' must be a finite number > 0, got " + w);
+          if (w == null || !(w > 0 && w <= MAX_FIELD_WEIGHT)) {
+            throw new ConfigException("tfidf: the weight of field '" + f + "' must be in (0, " + MAX_FIELD_WEIGHT + "], got " + w);
           }
           if (!fieldSet.isEmpty() && !fieldSet.contains(f)) {
             throw new ConfigException("tfidf: field '" + f + "' has a weight but is not in fields " + listed + "; add it to fields or drop its weight");
@@ -274,6 +300,12 @@ public record TfidfConfig(
         });
     fields = List.copyOf(fields);
     fieldWeights = Collections.unmodifiableMap(weights);
+  }
+
+  private static void requireSet(Object value, String key) {
+    if (value == null) {
+      throw new ConfigException("tfidf: " + key + " is null; give a value or leave the default");
+    }
   }
 
   /** Exactly scikit-learn's {@code TfidfVectorizer()}, with literal queries. */
@@ -290,11 +322,19 @@ public record TfidfConfig(
   }
 
   /**
-   * {@link #reference()} with forgiving queries: typos within 2 edits (prefix 1), English stemming
-   * variants, prefix variants from 5 characters, at most 3 expansions per word.
+   * What {@code Artsim.textIndex("tfidf")} uses: English stop words, word unigrams and bigrams,
+   * {@code min_df=1} (every word that occurs is searchable), no {@code max_features}, and forgiving
+   * queries ({@link #withForgivingQueries()}). Not scikit-learn's defaults: use {@link
+   * #sklearnDefaults()} or {@link #reference()} for parity.
    */
   public static TfidfConfig defaults() {
     return DEFAULTS;
+  }
+
+  /** {@code "tfidf"}: the provider this configures, so {@code Artsim.textIndex(config)} needs no provider name. */
+  @Override
+  public String provider() {
+    return "tfidf";
   }
 
   /** Whether queries are read literally, as scikit-learn's {@code transform} reads them. */
@@ -310,67 +350,71 @@ public record TfidfConfig(
 
   /** A copy with {@code lowercase} changed. */
   public TfidfConfig withLowercase(boolean lowercase) {
-    return new TfidfConfig(lowercase, tokenPattern, stopWords, ngramMin, ngramMax, minDf, maxDf, maxFeatures, useIdf, smoothIdf, sublinearTf, binary, norm, fields, fieldWeights, typoMaxEdits, typoPrefixLength, maxExpansions, stemming, prefixMinLength, variantWeight);
+    return edit(f -> f.lowercase = lowercase);
   }
 
   /** A copy with {@code tokenPattern} changed. */
   public TfidfConfig withTokenPattern(TokenPattern tokenPattern) {
-    return new TfidfConfig(lowercase, tokenPattern, stopWords, ngramMin, ngramMax, minDf, maxDf, maxFeatures, useIdf, smoothIdf, sublinearTf, binary, norm, fields, fieldWeights, typoMaxEdits, typoPrefixLength, maxExpansions, stemming, prefixMinLength, variantWeight);
+    return edit(f -> f.tokenPattern = tokenPattern);
   }
 
   /** A copy with {@code stopWords} changed. */
   public TfidfConfig withStopWords(StopWords stopWords) {
-    return new TfidfConfig(lowercase, tokenPattern, stopWords, ngramMin, ngramMax, minDf, maxDf, maxFeatures, useIdf, smoothIdf, sublinearTf, binary, norm, fields, fieldWeights, typoMaxEdits, typoPrefixLength, maxExpansions, stemming, prefixMinLength, variantWeight);
+    return edit(f -> f.stopWords = stopWords);
   }
 
   /** A copy with {@code ngram_range=(min, max)}. */
   public TfidfConfig withNgramRange(int ngramMin, int ngramMax) {
-    return new TfidfConfig(lowercase, tokenPattern, stopWords, ngramMin, ngramMax, minDf, maxDf, maxFeatures, useIdf, smoothIdf, sublinearTf, binary, norm, fields, fieldWeights, typoMaxEdits, typoPrefixLength, maxExpansions, stemming, prefixMinLength, variantWeight);
+    return edit(
+        f -> {
+          f.ngramMin = ngramMin;
+          f.ngramMax = ngramMax;
+        });
   }
 
   /** A copy with {@code minDf} changed. */
   public TfidfConfig withMinDf(DocumentFrequency minDf) {
-    return new TfidfConfig(lowercase, tokenPattern, stopWords, ngramMin, ngramMax, minDf, maxDf, maxFeatures, useIdf, smoothIdf, sublinearTf, binary, norm, fields, fieldWeights, typoMaxEdits, typoPrefixLength, maxExpansions, stemming, prefixMinLength, variantWeight);
+    return edit(f -> f.minDf = minDf);
   }
 
   /** A copy with {@code maxDf} changed. */
   public TfidfConfig withMaxDf(DocumentFrequency maxDf) {
-    return new TfidfConfig(lowercase, tokenPattern, stopWords, ngramMin, ngramMax, minDf, maxDf, maxFeatures, useIdf, smoothIdf, sublinearTf, binary, norm, fields, fieldWeights, typoMaxEdits, typoPrefixLength, maxExpansions, stemming, prefixMinLength, variantWeight);
+    return edit(f -> f.maxDf = maxDf);
   }
 
   /** A copy with {@code maxFeatures} changed (0 keeps every term). */
   public TfidfConfig withMaxFeatures(int maxFeatures) {
-    return new TfidfConfig(lowercase, tokenPattern, stopWords, ngramMin, ngramMax, minDf, maxDf, maxFeatures, useIdf, smoothIdf, sublinearTf, binary, norm, fields, fieldWeights, typoMaxEdits, typoPrefixLength, maxExpansions, stemming, prefixMinLength, variantWeight);
+    return edit(f -> f.maxFeatures = maxFeatures);
   }
 
   /** A copy with {@code useIdf} changed. */
   public TfidfConfig withUseIdf(boolean useIdf) {
-    return new TfidfConfig(lowercase, tokenPattern, stopWords, ngramMin, ngramMax, minDf, maxDf, maxFeatures, useIdf, smoothIdf, sublinearTf, binary, norm, fields, fieldWeights, typoMaxEdits, typoPrefixLength, maxExpansions, stemming, prefixMinLength, variantWeight);
+    return edit(f -> f.useIdf = useIdf);
   }
 
   /** A copy with {@code smoothIdf} changed. */
   public TfidfConfig withSmoothIdf(boolean smoothIdf) {
-    return new TfidfConfig(lowercase, tokenPattern, stopWords, ngramMin, ngramMax, minDf, maxDf, maxFeatures, useIdf, smoothIdf, sublinearTf, binary, norm, fields, fieldWeights, typoMaxEdits, typoPrefixLength, maxExpansions, stemming, prefixMinLength, variantWeight);
+    return edit(f -> f.smoothIdf = smoothIdf);
   }
 
   /** A copy with {@code sublinearTf} changed. */
   public TfidfConfig withSublinearTf(boolean sublinearTf) {
-    return new TfidfConfig(lowercase, tokenPattern, stopWords, ngramMin, ngramMax, minDf, maxDf, maxFeatures, useIdf, smoothIdf, sublinearTf, binary, norm, fields, fieldWeights, typoMaxEdits, typoPrefixLength, maxExpansions, stemming, prefixMinLength, variantWeight);
+    return edit(f -> f.sublinearTf = sublinearTf);
   }
 
   /** A copy with {@code binary} changed. */
   public TfidfConfig withBinary(boolean binary) {
-    return new TfidfConfig(lowercase, tokenPattern, stopWords, ngramMin, ngramMax, minDf, maxDf, maxFeatures, useIdf, smoothIdf, sublinearTf, binary, norm, fields, fieldWeights, typoMaxEdits, typoPrefixLength, maxExpansions, stemming, prefixMinLength, variantWeight);
+    return edit(f -> f.binary = binary);
   }
 
   /** A copy with {@code norm} changed. */
   public TfidfConfig withNorm(Norm norm) {
-    return new TfidfConfig(lowercase, tokenPattern, stopWords, ngramMin, ngramMax, minDf, maxDf, maxFeatures, useIdf, smoothIdf, sublinearTf, binary, norm, fields, fieldWeights, typoMaxEdits, typoPrefixLength, maxExpansions, stemming, prefixMinLength, variantWeight);
+    return edit(f -> f.norm = norm);
   }
 
   /** A copy reading only these fields, in this order. */
   public TfidfConfig withFields(List<String> fields) {
-    return new TfidfConfig(lowercase, tokenPattern, stopWords, ngramMin, ngramMax, minDf, maxDf, maxFeatures, useIdf, smoothIdf, sublinearTf, binary, norm, fields, fieldWeights, typoMaxEdits, typoPrefixLength, maxExpansions, stemming, prefixMinLength, variantWeight);
+    return edit(f -> f.fields = fields);
   }
 
   /** A copy reading only these fields, in this order. */
@@ -380,37 +424,61 @@ public record TfidfConfig(
 
   /** A copy with per-field weights (empty: fields analysed together as one text). */
   public TfidfConfig withFieldWeights(Map<String, Double> fieldWeights) {
-    return new TfidfConfig(lowercase, tokenPattern, stopWords, ngramMin, ngramMax, minDf, maxDf, maxFeatures, useIdf, smoothIdf, sublinearTf, binary, norm, fields, fieldWeights, typoMaxEdits, typoPrefixLength, maxExpansions, stemming, prefixMinLength, variantWeight);
+    return edit(f -> f.fieldWeights = fieldWeights);
   }
 
   /** A copy with {@code typoMaxEdits} changed (0 turns typo tolerance off). */
   public TfidfConfig withTypoMaxEdits(int typoMaxEdits) {
-    return new TfidfConfig(lowercase, tokenPattern, stopWords, ngramMin, ngramMax, minDf, maxDf, maxFeatures, useIdf, smoothIdf, sublinearTf, binary, norm, fields, fieldWeights, typoMaxEdits, typoPrefixLength, maxExpansions, stemming, prefixMinLength, variantWeight);
+    return edit(f -> f.typoMaxEdits = typoMaxEdits);
   }
 
   /** A copy with {@code typoPrefixLength} changed. */
   public TfidfConfig withTypoPrefixLength(int typoPrefixLength) {
-    return new TfidfConfig(lowercase, tokenPattern, stopWords, ngramMin, ngramMax, minDf, maxDf, maxFeatures, useIdf, smoothIdf, sublinearTf, binary, norm, fields, fieldWeights, typoMaxEdits, typoPrefixLength, maxExpansions, stemming, prefixMinLength, variantWeight);
+    return edit(f -> f.typoPrefixLength = typoPrefixLength);
   }
 
   /** A copy with {@code maxExpansions} changed. */
   public TfidfConfig withMaxExpansions(int maxExpansions) {
-    return new TfidfConfig(lowercase, tokenPattern, stopWords, ngramMin, ngramMax, minDf, maxDf, maxFeatures, useIdf, smoothIdf, sublinearTf, binary, norm, fields, fieldWeights, typoMaxEdits, typoPrefixLength, maxExpansions, stemming, prefixMinLength, variantWeight);
+    return edit(f -> f.maxExpansions = maxExpansions);
   }
 
   /** A copy with {@code stemming} changed. */
   public TfidfConfig withStemming(Stemming stemming) {
-    return new TfidfConfig(lowercase, tokenPattern, stopWords, ngramMin, ngramMax, minDf, maxDf, maxFeatures, useIdf, smoothIdf, sublinearTf, binary, norm, fields, fieldWeights, typoMaxEdits, typoPrefixLength, maxExpansions, stemming, prefixMinLength, variantWeight);
+    return edit(f -> f.stemming = stemming);
   }
 
   /** A copy with {@code prefixMinLength} changed (0 turns prefix variants off). */
   public TfidfConfig withPrefixMinLength(int prefixMinLength) {
-    return new TfidfConfig(lowercase, tokenPattern, stopWords, ngramMin, ngramMax, minDf, maxDf, maxFeatures, useIdf, smoothIdf, sublinearTf, binary, norm, fields, fieldWeights, typoMaxEdits, typoPrefixLength, maxExpansions, stemming, prefixMinLength, variantWeight);
+    return edit(f -> f.prefixMinLength = prefixMinLength);
   }
 
   /** A copy with {@code variantWeight} changed. */
   public TfidfConfig withVariantWeight(double variantWeight) {
-    return new TfidfConfig(lowercase, tokenPattern, stopWords, ngramMin, ngramMax, minDf, maxDf, maxFeatures, useIdf, smoothIdf, sublinearTf, binary, norm, fields, fieldWeights, typoMaxEdits, typoPrefixLength, maxExpansions, stemming, prefixMinLength, variantWeight);
+    return edit(f -> f.variantWeight = variantWeight);
+  }
+
+  /** A copy with {@code maxQueryChars} changed: longer queries are refused. */
+  public TfidfConfig withMaxQueryChars(int maxQueryChars) {
+    return edit(f -> f.maxQueryChars = maxQueryChars);
+  }
+
+  /** A copy with {@code maxQueryTerms} changed: queries with more distinct words are refused. */
+  public TfidfConfig withMaxQueryTerms(int maxQueryTerms) {
+    return edit(f -> f.maxQueryTerms = maxQueryTerms);
+  }
+
+  private TfidfConfig edit(java.util.function.Consumer<ConfigFields> change) {
+    var f = new ConfigFields(this);
+    change.accept(f);
+    return f.build();
+  }
+
+  /**
+   * A copy with forgiving queries: typos within 2 edits (sharing the first character), English
+   * stemming variants, prefix variants from 5 characters. The fitted vocabulary is unchanged.
+   */
+  public TfidfConfig withForgivingQueries() {
+    return withTypoMaxEdits(2).withTypoPrefixLength(1).withStemming(Stemming.ENGLISH).withPrefixMinLength(5);
   }
 
   /** A copy with every forgiving-query option off: queries are read as scikit-learn's {@code transform} reads them. */
@@ -425,94 +493,11 @@ public record TfidfConfig(
    * @throws ConfigException for an unknown key or a bad value
    */
   public static TfidfConfig parse(Map<String, String> settings) {
-    var c = ConfigMap.of("tfidf", settings);
-    String preset = c.getString("preset", "forgiving").toLowerCase(Locale.ROOT);
-    TfidfConfig base =
-        switch (preset) {
-          case "forgiving" -> DEFAULTS;
-          case "reference" -> REFERENCE;
-          case "sklearn" -> SKLEARN;
-          default -> throw new ConfigException("tfidf: setting 'preset' is '" + preset + "'; it must be one of [forgiving, reference, sklearn]");
-        };
-    var config =
-        new TfidfConfig(
-            c.getBoolean("lowercase", base.lowercase),
-            c.getEnum("token_pattern", TokenPattern.class, base.tokenPattern),
-            c.getEnum("stop_words", StopWords.class, base.stopWords),
-            c.getInt("ngram_min", base.ngramMin),
-            c.getInt("ngram_max", base.ngramMax),
-            c.get("min_df", base.minDf, DocumentFrequency::parse, "a whole count >= 0 such as 2 or a fraction in [0, 1] such as 0.01"),
-            c.get("max_df", base.maxDf, DocumentFrequency::parse, "a whole count >= 0 such as 500 or a fraction in [0, 1] such as 0.95"),
-            c.getInt("max_features", base.maxFeatures),
-            c.getBoolean("use_idf", base.useIdf),
-            c.getBoolean("smooth_idf", base.smoothIdf),
-            c.getBoolean("sublinear_tf", base.sublinearTf),
-            c.getBoolean("binary", base.binary),
-            c.getEnum("norm", Norm.class, base.norm),
-            c.get("fields", base.fields, TfidfConfig::parseFields, "a comma-separated list of field names"),
-            c.get("field_weights", base.fieldWeights, TfidfConfig::parseWeights, "a list such as title:3,artist:2"),
-            c.getInt("typo_max_edits", base.typoMaxEdits),
-            c.getInt("typo_prefix_length", base.typoPrefixLength),
-            c.getInt("max_expansions", base.maxExpansions),
-            c.getEnum("stemming", Stemming.class, base.stemming),
-            c.getInt("prefix_min_length", base.prefixMinLength),
-            c.getDouble("variant_weight", base.variantWeight));
-    c.finish();
-    return config;
-  }
-
-  private static List<String> parseFields(String text) {
-    var out = new ArrayList<String>();
-    for (String f : text.split(",")) {
-      if (!f.isBlank()) {
-        out.add(f.trim());
-      }
-    }
-    return out;
-  }
-
-  private static Map<String, Double> parseWeights(String text) {
-    var out = new LinkedHashMap<String, Double>();
-    for (String part : text.split(",")) {
-      if (part.isBlank()) {
-        continue;
-      }
-      int colon = part.lastIndexOf(':');
-      if (colon <= 0) {
-        throw new IllegalArgumentException(part);
-      }
-      out.put(part.substring(0, colon).trim(), Double.parseDouble(part.substring(colon + 1).trim()));
-    }
-    return out;
+    return TfidfSettings.parse(settings);
   }
 
   /** The settings map that {@link #parse} turns back into this configuration (preset {@code sklearn} plus every key). */
   public Map<String, String> toSettings() {
-    var m = new LinkedHashMap<String, String>();
-    m.put("preset", "sklearn");
-    m.put("lowercase", Boolean.toString(lowercase));
-    m.put("token_pattern", tokenPattern.name().toLowerCase(Locale.ROOT));
-    m.put("stop_words", stopWords.name().toLowerCase(Locale.ROOT));
-    m.put("ngram_min", Integer.toString(ngramMin));
-    m.put("ngram_max", Integer.toString(ngramMax));
-    m.put("min_df", minDf.fraction() ? Double.toString(minDf.value()) : minDf.toString());
-    m.put("max_df", maxDf.fraction() ? Double.toString(maxDf.value()) : maxDf.toString());
-    m.put("max_features", Integer.toString(maxFeatures));
-    m.put("use_idf", Boolean.toString(useIdf));
-    m.put("smooth_idf", Boolean.toString(smoothIdf));
-    m.put("sublinear_tf", Boolean.toString(sublinearTf));
-    m.put("binary", Boolean.toString(binary));
-    m.put("norm", norm.name().toLowerCase(Locale.ROOT));
-    m.put("fields", String.join(",", fields));
-    var w = new StringBuilder();
-    fieldWeights.forEach((f, v) -> w.append(w.isEmpty() ? "" : ",").append(f).append(':').append(v));
-    m.put("field_weights", w.toString());
-    m.put("typo_max_edits", Integer.toString(typoMaxEdits));
-    m.put("typo_prefix_length", Integer.toString(typoPrefixLength));
-    m.put("max_expansions", Integer.toString(maxExpansions));
-    m.put("stemming", stemming.name().toLowerCase(Locale.ROOT));
-    m.put("prefix_min_length", Integer.toString(prefixMinLength));
-    m.put("variant_weight", Double.toString(variantWeight));
-    return m;
+    return TfidfSettings.toSettings(this);
   }
 }

@@ -27,7 +27,20 @@ class TfidfConfigTest {
     assertThat(r.minDf()).isEqualTo(DocumentFrequency.count(2));
     assertThat(r.maxFeatures()).isEqualTo(15000);
     assertThat(r.literalQueries()).isTrue();
-    assertThat(TfidfConfig.defaults().withLiteralQueries().withTypoPrefixLength(0)).isEqualTo(r);
+    assertThat(TfidfConfig.reference().withForgivingQueries().withLiteralQueries().withTypoPrefixLength(0)).isEqualTo(r);
+  }
+
+  @Test
+  void defaultsKeepEveryWordThatOccursAndForgiveQueries() {
+    var d = TfidfConfig.defaults();
+    assertThat(d.minDf()).isEqualTo(DocumentFrequency.count(1));
+    assertThat(d.maxFeatures()).isZero();
+    assertThat(d.stopWords()).isEqualTo(StopWords.ENGLISH);
+    assertThat(d.ngramMax()).isEqualTo(2);
+    assertThat(d.literalQueries()).isFalse();
+    assertThat(d).isEqualTo(TfidfConfig.reference().withMinDf(DocumentFrequency.count(1)).withMaxFeatures(0).withForgivingQueries());
+    assertThat(TfidfConfig.parse(Map.of("preset", "reference"))).isEqualTo(TfidfConfig.reference());
+    assertThat(TfidfConfig.parse(Map.of("preset", "sklearn"))).isEqualTo(TfidfConfig.sklearnDefaults());
   }
 
   @Test
@@ -105,7 +118,10 @@ class TfidfConfigTest {
   void fieldSettingsAreChecked() {
     assertThatThrownBy(() -> TfidfConfig.parse(Map.of("field_weights", "title:-1")))
         .isInstanceOf(ConfigException.class)
-        .hasMessage("tfidf: the weight of field 'title' must be a finite number > 0, got -1.0");
+        .hasMessage("tfidf: the weight of field 'title' must be in (0, 1000000.0], got -1.0");
+    assertThatThrownBy(() -> TfidfConfig.parse(Map.of("field_weights", "title:1e7")))
+        .isInstanceOf(ConfigException.class)
+        .hasMessage("tfidf: the weight of field 'title' must be in (0, 1000000.0], got 1.0E7");
     assertThatThrownBy(() -> TfidfConfig.parse(Map.of("fields", "title", "field_weights", "artist:2")))
         .isInstanceOf(ConfigException.class)
         .hasMessage("tfidf: field 'artist' has a weight but is not in fields [title]; add it to fields or drop its weight");

@@ -9,6 +9,7 @@ import org.artsim.Metric;
 import org.artsim.VectorEntry;
 import org.artsim.VectorIndex;
 import org.artsim.index.BallTreeConfig;
+import org.artsim.index.FlatConfig;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -61,7 +62,7 @@ public class BallTreeBenchmark {
       entries.add(VectorEntry.of(String.format("%07d", i), data.base()[i]));
     }
     queries = data.queries();
-    index = Artsim.index(kind, 784, Metric.L2, kind.equals("balltree") ? BallTreeConfig.defaults() : java.util.Map.of());
+    index = Artsim.index(kind.equals("balltree") ? BallTreeConfig.defaults() : FlatConfig.defaults(), 784, Metric.L2);
     index.addAll(entries);
   }
 
@@ -84,7 +85,7 @@ public class BallTreeBenchmark {
   @Warmup(iterations = 1)
   @Measurement(iterations = 3)
   public VectorIndex build() {
-    VectorIndex tree = Artsim.index("balltree", 784, Metric.L2, BallTreeConfig.defaults());
+    VectorIndex tree = Artsim.index(BallTreeConfig.defaults(), 784, Metric.L2);
     tree.addAll(entries);
     return tree;
   }

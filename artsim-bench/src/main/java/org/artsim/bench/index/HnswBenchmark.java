@@ -70,7 +70,7 @@ public class HnswBenchmark {
       entries.add(VectorEntry.of(String.format("%07d", i), data.base()[i]));
     }
     queries = data.queries();
-    index = Artsim.index(provider, 784, Metric.L2, HnswConfig.defaults().withThreads(threads).withMaxItems(n));
+    index = Artsim.index(HnswConfig.defaults(provider).withThreads(threads).withMaxItems(Math.min(n, HnswConfig.MAX_ITEMS)), 784, Metric.L2);
     index.addAll(entries);
   }
 
@@ -93,7 +93,7 @@ public class HnswBenchmark {
   @Warmup(iterations = 0)
   @Measurement(iterations = 1)
   public VectorIndex build() {
-    VectorIndex fresh = Artsim.index(provider, 784, Metric.L2, HnswConfig.defaults().withThreads(threads).withMaxItems(n));
+    VectorIndex fresh = Artsim.index(HnswConfig.defaults(provider).withThreads(threads).withMaxItems(Math.min(n, HnswConfig.MAX_ITEMS)), 784, Metric.L2);
     fresh.addAll(entries);
     return fresh;
   }

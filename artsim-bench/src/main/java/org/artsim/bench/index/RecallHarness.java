@@ -77,7 +77,7 @@ public final class RecallHarness {
     for (String provider : providers) {
       long t0 = System.nanoTime();
       long p0 = processCpu();
-      try (VectorIndex index = Artsim.index(provider, dim, metric, HnswConfig.defaults().withThreads(threads).withMaxItems(entries.size()))) {
+      try (VectorIndex index = Artsim.index(HnswConfig.defaults(provider).withThreads(threads).withMaxItems(Math.min(entries.size(), HnswConfig.MAX_ITEMS)), dim, metric)) {
         index.addAll(entries);
         double build = (System.nanoTime() - t0) / 1e9;
         double buildCpu = (processCpu() - p0) / 1e9;

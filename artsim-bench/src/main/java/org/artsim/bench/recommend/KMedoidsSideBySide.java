@@ -2,10 +2,10 @@ package org.artsim.bench.recommend;
 
 import java.util.Locale;
 import org.artsim.Metric;
-import org.artsim.cluster.Dissimilarity;
-import org.artsim.cluster.KMedoids;
-import org.artsim.cluster.KMedoidsConfig;
-import org.artsim.cluster.KMedoidsResult;
+import org.artsim.recommend.cluster.Dissimilarity;
+import org.artsim.recommend.cluster.KMedoids;
+import org.artsim.recommend.cluster.KMedoidsConfig;
+import org.artsim.recommend.cluster.KMedoidsResult;
 
 /**
  * artsim's FasterPAM beside ELKI 0.8.0's FasterPAM on the same data, from the same starting

@@ -8,8 +8,8 @@ import org.artsim.Labels;
 import org.artsim.Metric;
 import org.artsim.VectorEntry;
 import org.artsim.VectorIndex;
-import org.artsim.unique.Uniqueness;
-import org.artsim.unique.UniquenessScores;
+import org.artsim.recommend.unique.NeighbourUniqueness;
+import org.artsim.recommend.unique.UniquenessScores;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -23,7 +23,7 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Uniqueness of every item (FiftyOne's rule: 3 nearest neighbours per item) over the exact flat
+ * Uniqueness of every item (artsim's knn-distance rule: FiftyOne's weights on 3 nearest neighbours per item) over the exact flat
  * index: {@code n} batched 4-NN searches, {@code O(n²·dim)}. Defaults finish in about a minute; the
  * recorded run used {@code -p n=100000}.
  */
@@ -58,6 +58,6 @@ public class UniquenessBenchmark {
 
   @Benchmark
   public UniquenessScores uniqueness() {
-    return Uniqueness.of(index);
+    return NeighbourUniqueness.knnDistance(index);
   }
 }

@@ -3,9 +3,9 @@ package org.artsim.collection.analysis;
 import java.util.ArrayList;
 import java.util.Comparator;
 import org.artsim.Metric;
-import org.artsim.cluster.KMedoids;
-import org.artsim.cluster.KMedoidsConfig;
-import org.artsim.cluster.KMedoidsResult;
+import org.artsim.recommend.cluster.KMedoids;
+import org.artsim.recommend.cluster.KMedoidsConfig;
+import org.artsim.recommend.cluster.KMedoidsResult;
 
 /**
  * Groups items into {@code k} clusters around medoids (real items). The collection hands over its

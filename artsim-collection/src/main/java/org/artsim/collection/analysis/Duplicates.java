@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import org.artsim.VectorIndex;
-import org.artsim.unique.NearDuplicates;
+import org.artsim.recommend.unique.NearDuplicates;
 
 /**
  * Finds groups of near-duplicate items. The default ({@link #greedy()}) is artsim-recommend's

@@ -9,7 +9,7 @@ import org.artsim.VectorIndex;
 
 /**
  * Scores how unique each item is, in [0, 1]. The default ({@link #fiftyOne()}) is
- * artsim-recommend's {@link org.artsim.unique.Uniqueness}: FiftyOne Brain's rule &mdash; the
+ * artsim-recommend's {@link org.artsim.recommend.unique.NeighbourUniqueness}: FiftyOne Brain's rule &mdash; the
  * distances to the 3 nearest other items weighted 0.6, 0.3, 0.1, averaged, divided by the largest
  * such value, so the most unique item scores exactly 1 (cosine distance {@code 1 - cos} under
  * cosine).
@@ -23,7 +23,7 @@ public interface Uniqueness {
   /** FiftyOne's rule through artsim-recommend; see the class comment. */
   static Uniqueness fiftyOne() {
     return (index, ids) -> {
-      Map<String, Double> all = org.artsim.unique.Uniqueness.of(index).asMap();
+      Map<String, Double> all = org.artsim.recommend.unique.NeighbourUniqueness.knnDistance(index).asMap();
       var out = new LinkedHashMap<String, Double>();
       for (String id : ids) {
         Double s = all.get(id);

@@ -65,6 +65,9 @@ public final class FakeRecommenderProvider implements RecommenderProvider<FakeRe
       public RecommendationSession restoreSession(Path path) {
         throw new UnsupportedOperationException("not in the fake");
       }
+
+      @Override
+      public void close() {}
     };
   }
 

@@ -6,14 +6,12 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.locks.ReentrantReadWriteLock;
 import org.artsim.Artsim;
 import org.artsim.DuplicateIdException;
 import org.artsim.Hit;
@@ -27,11 +25,11 @@ import org.artsim.SearchRequest;
 import org.artsim.VectorEntry;
 import org.artsim.VectorIndex;
 import org.artsim.index.BallTreeConfig;
+import org.artsim.index.support.Args;
 import org.artsim.index.support.IdErrors;
-import org.artsim.index.support.ReadLocked;
+import org.artsim.index.support.ItemStore;
+import org.artsim.index.support.SearchRequests;
 import org.artsim.index.support.IndexFiles;
-import org.artsim.index.support.LabelPostings;
-import org.artsim.io.ArtsimFiles;
 import org.artsim.io.BinaryIn;
 import org.artsim.io.BinaryOut;
 import org.artsim.vector.TopK;
@@ -68,7 +66,7 @@ import org.artsim.vector.Vectors;
  */
 final class BallTreeIndex implements VectorIndex {
   static final String FORMAT = Artsim.INDEX_FORMAT_PREFIX + BallTreeIndexProvider.NAME;
-  static final int FORMAT_VERSION = 1;
+  static final int FORMAT_VERSION = 2;
 
   /** Pending changes (buffer + tombstones) past this fraction of live items trigger a rebuild. */
   private static final int REBUILD_DIVISOR = 8;
@@ -78,20 +76,16 @@ final class BallTreeIndex implements VectorIndex {
   private final Score score;
   private final BallTreeConfig config;
   private final VectorKernels kernels = VectorKernels.get();
-  private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
+  /** Ids, labels, positions (slots), postings, tombstones and the lock. */
+  private final ItemStore store;
   /** Relative widening of node bounds that covers float32 rounding of kernel scores. */
   private final double tolerance;
 
   private float[] data;
-  private String[] ids;
-  private Labels[] labels;
+  /** The number of positions, equal to the store's slots. */
   private int size;
   private int treeSize;
   private BallTree tree;
-  private final BitSet dead = new BitSet();
-  private int deadCount;
-  private final Map<String, Integer> positions = new HashMap<>();
-  private LabelPostings postings = new LabelPostings();
 
   BallTreeIndex(int dim, Metric metric, BallTreeConfig config) {
     this.dim = dim;
@@ -100,8 +94,7 @@ final class BallTreeIndex implements VectorIndex {
     this.score = metric == Metric.L2 ? Score.NEG_SQUARED_L2 : Score.DOT;
     this.tolerance = (dim + 4.0 * kernels.lanes() + 64) * 0x1p-23;
     this.data = new float[16 * dim];
-    this.ids = new String[16];
-    this.labels = new Labels[16];
+    this.store = new ItemStore(BallTreeIndexProvider.NAME, 16);
   }
 
   private static int maxRows(int dim) {
@@ -129,7 +122,7 @@ final class BallTreeIndex implements VectorIndex {
 
   @Override
   public int size() {
-    return ReadLocked.read(lock, () -> size - deadCount);
+    return store.size();
   }
 
   private float[] prepare(String id, float[] vector) {
@@ -139,21 +132,21 @@ final class BallTreeIndex implements VectorIndex {
   @Override
   public void add(String id, float[] vector, Labels labels) {
     IdErrors.requireId(id);
+    Labels l = Args.requireLabels(labels);
     float[] v = prepare(id, vector);
-    lock.writeLock().lock();
-    try {
-      if (positions.containsKey(id)) {
-        throw IdErrors.duplicate(id);
-      }
-      append(id, v, labels == null ? Labels.none() : labels);
-      maybeRebuild();
-    } finally {
-      lock.writeLock().unlock();
-    }
+    store.write(
+        () -> {
+          if (store.slotOf(id) >= 0) {
+            throw IdErrors.duplicate(id);
+          }
+          append(id, v, l);
+          maybeRebuild();
+        });
   }
 
   @Override
   public void addAll(List<VectorEntry> entries, ProgressListener listener) {
+    Args.requireEntries(entries);
     var prepared = new float[entries.size()][];
     var batchIds = new HashSet<String>();
     for (int i = 0; i < entries.size(); i++) {
@@ -164,102 +157,87 @@ final class BallTreeIndex implements VectorIndex {
       prepared[i] = prepare(e.id(), e.vector());
     }
     var tracker = new ProgressTracker("balltree: add", entries.size(), listener);
-    lock.writeLock().lock();
-    try {
-      for (VectorEntry e : entries) {
-        if (positions.containsKey(e.id())) {
-          throw IdErrors.duplicate(e.id());
-        }
-      }
-      ensureCapacity(size + entries.size());
-      for (int i = 0; i < entries.size(); i++) {
-        append(entries.get(i).id(), prepared[i], entries.get(i).labels());
-      }
-      maybeRebuild();
-      tracker.advance(entries.size());
-    } finally {
-      lock.writeLock().unlock();
-    }
+    store.write(
+        () -> {
+          for (VectorEntry e : entries) {
+            if (store.slotOf(e.id()) >= 0) {
+              throw IdErrors.duplicate(e.id());
+            }
+          }
+          ensureCapacity(size + entries.size());
+          for (int i = 0; i < entries.size(); i++) {
+            append(entries.get(i).id(), prepared[i], entries.get(i).labels());
+          }
+          maybeRebuild();
+          tracker.advance(entries.size());
+        });
   }
 
   @Override
   public boolean put(String id, float[] vector, Labels labels) {
     IdErrors.requireId(id);
+    Labels l = Args.requireLabels(labels);
     float[] v = prepare(id, vector);
-    Labels l = labels == null ? Labels.none() : labels;
-    lock.writeLock().lock();
-    try {
-      boolean replaced = removeLocked(id);
-      append(id, v, l);
-      maybeRebuild();
-      return replaced;
-    } finally {
-      lock.writeLock().unlock();
-    }
+    return store.write(
+        () -> {
+          boolean replaced = removeLocked(id);
+          append(id, v, l);
+          maybeRebuild();
+          return replaced;
+        });
   }
 
   @Override
   public void update(String id, float[] vector, Labels labels) {
     IdErrors.requireId(id);
+    Labels l = Args.requireLabels(labels);
     float[] v = prepare(id, vector);
-    lock.writeLock().lock();
-    try {
-      if (!positions.containsKey(id)) {
-        throw IdErrors.unknown(id);
-      }
-      removeLocked(id);
-      append(id, v, labels == null ? Labels.none() : labels);
-      maybeRebuild();
-    } finally {
-      lock.writeLock().unlock();
-    }
+    store.write(
+        () -> {
+          if (store.slotOf(id) < 0) {
+            throw IdErrors.unknown(id);
+          }
+          removeLocked(id);
+          append(id, v, l);
+          maybeRebuild();
+        });
   }
 
   @Override
   public boolean remove(String id) {
-    if (id == null) {
-      return false;
-    }
-    lock.writeLock().lock();
-    try {
-      boolean removed = removeLocked(id);
-      if (removed) {
-        maybeRebuild();
-      }
-      return removed;
-    } finally {
-      lock.writeLock().unlock();
-    }
+    IdErrors.requireId(id);
+    return store.write(
+        () -> {
+          boolean removed = removeLocked(id);
+          if (removed) {
+            maybeRebuild();
+          }
+          return removed;
+        });
   }
 
   /** Tombstones the item's position; false if the id is absent. */
   private boolean removeLocked(String id) {
-    Integer boxed = positions.remove(id);
-    if (boxed == null) {
+    int pos = store.slotOf(id);
+    if (pos < 0) {
       return false;
     }
-    int pos = boxed;
-    postings.remove(pos, labels[pos]);
     if (pos < treeSize) {
-      tree.removeRow(pos, labels[pos]);
+      tree.removeRow(pos, store.labels(pos));
     }
-    dead.set(pos);
-    deadCount++;
+    store.tombstone(id);
     return true;
   }
 
   private void append(String id, float[] v, Labels l) {
     ensureCapacity(size + 1);
     System.arraycopy(v, 0, data, size * dim, dim);
-    ids[size] = id;
-    labels[size] = l;
-    postings.add(size, l);
-    positions.put(id, size);
+    store.append(id, l);
     size++;
   }
 
   private void ensureCapacity(int rows) {
-    if (rows <= ids.length) {
+    if (rows * (long) dim <= data.length) {
       return;
     }
     int max = maxRows(dim);
@@ -267,16 +245,16 @@ final class BallTreeIndex implements VectorIndex {
       throw new InvalidArgumentException(
           "a ball-tree index of dimension " + dim + " holds at most " + max + " vectors; split the collection or use a smaller dimension");
     }
-    int cap = (int) Math.min(max, Math.max(rows, ids.length + (ids.length >> 1) + 16L));
+    int held = data.length / dim;
+    int cap = (int) Math.min(max, Math.max(rows, held + (held >> 1) + 16L));
     data = Arrays.copyOf(data, cap * dim);
-    ids = Arrays.copyOf(ids, cap);
-    labels = Arrays.copyOf(labels, cap);
+    store.ensureCapacity(cap);
   }
 
   /** Rebuilds once the buffer and tombstones outgrow {@code max(leafSize, live / 8)}. */
   private void maybeRebuild() {
-    int pending = (size - treeSize) + deadCount;
-    int liveCount = size - deadCount;
+    int pending = (size - treeSize) + store.deadCount();
+    int liveCount = size - store.deadCount();
     if (pending > Math.max(config.leafSize(), liveCount / REBUILD_DIVISOR)) {
       rebuild();
     }
@@ -284,93 +262,78 @@ final class BallTreeIndex implements VectorIndex {
 
   /** Compacts the live items and builds a new tree over all of them (buffer merged). */
   void rebuild() {
-    int n = 0;
-    for (int pos = 0; pos < size; pos++) {
-      if (!dead.get(pos)) {
-        if (pos != n) {
-          System.arraycopy(data, pos * dim, data, n * dim, dim);
-          ids[n] = ids[pos];
-          labels[n] = labels[pos];
-        }
-        n++;
+    int[] live = store.liveSlots();
+    int n = live.length;
+    for (int i = 0; i < n; i++) {
+      if (live[i] != i) {
+        System.arraycopy(data, live[i] * dim, data, i * dim, dim);
       }
     }
-    Arrays.fill(ids, n, size, null);
-    Arrays.fill(labels, n, size, null);
     int[] perm = new int[n];
     tree = n == 0 ? null : BallTree.build(data, dim, n, config.leafSize(), config.seed(), perm, kernels);
-    String[] newIds = new String[ids.length];
-    Labels[] newLabels = new Labels[labels.length];
+    int[] order = new int[n];
     for (int i = 0; i < n; i++) {
-      newIds[i] = ids[perm[i]];
-      newLabels[i] = labels[perm[i]];
+      order[i] = live[perm[i]];
     }
-    ids = newIds;
-    labels = newLabels;
+    store.reorder(order);
     size = n;
     treeSize = n;
-    dead.clear();
-    deadCount = 0;
-    positions.clear();
-    postings = new LabelPostings();
-    for (int i = 0; i < n; i++) {
-      positions.put(ids[i], i);
-      postings.add(i, labels[i]);
-    }
     if (tree != null) {
+      Labels[] labels = new Labels[n];
+      for (int i = 0; i < n; i++) {
+        labels[i] = store.labels(i);
+      }
       tree.countRows(labels, n);
     }
   }
 
   @Override
   public boolean contains(String id) {
-    return ReadLocked.read(lock, () -> id != null && positions.containsKey(id));
+    return store.contains(id);
   }
 
   @Override
   public Optional<float[]> vector(String id) {
-    return ReadLocked.read(
-        lock,
+    IdErrors.requireId(id);
+    return store.read(
         () -> {
-          Integer pos = id == null ? null : positions.get(id);
-          return pos == null ? Optional.empty() : Optional.of(Arrays.copyOfRange(data, pos * dim, pos * dim + dim));
+          int pos = store.slotOf(id);
+          return pos < 0 ? Optional.empty() : Optional.of(Arrays.copyOfRange(data, pos * dim, pos * dim + dim));
         });
   }
 
   @Override
   public Labels labels(String id) {
-    return ReadLocked.read(
-        lock,
-        () -> {
-          Integer pos = id == null ? null : positions.get(id);
-          if (pos == null) {
-            throw IdErrors.unknown(id);
-          }
-          return labels[pos];
-        });
+    return store.labelsOf(id);
   }
 
   @Override
   public List<String> ids() {
-    return ReadLocked.read(lock, () -> List.copyOf(positions.keySet()));
+    return store.ids();
   }
 
   @Override
   public Set<String> labelValues(String field) {
-    return ReadLocked.read(lock, () -> postings.values(field));
+    return store.labelValues(field);
   }
 
   // ---------------------------------------------------------------- search
 
   @Override
+  public List<Hit> search(float[] query, int k) {
+    return search(SearchRequests.of(query, k, LabelFilter.none()));
+  }
+
+  @Override
+  public List<Hit> search(float[] query, int k, LabelFilter filter) {
+    return search(SearchRequests.of(query, k, filter));
+  }
+
+  @Override
   public List<Hit> search(SearchRequest request) {
+    SearchRequests.require(request);
     float[] q = Vectors.prepare(request.vector(), dim, metric, "query");
-    lock.readLock().lock();
-    try {
-      return searchLocked(q, request.k(), request.filter(), new Scratch());
-    } finally {
-      lock.readLock().unlock();
-    }
+    return store.read(() -> searchLocked(q, request.k(), request.filter(), new Scratch()));
   }
 
   /** Per-query working arrays, reused across the queries of a batch. */
@@ -380,9 +343,13 @@ final class BallTreeIndex implements VectorIndex {
     double[] stackBound = new double[64];
   }
 
-  private List<Hit> searchLocked(float[] q, int k, LabelFilter filter, Scratch scratch) {
-    var top = new TopK(k, o -> ids[o]);
-    BitSet allowed = postings.matching(filter);
+  private List<Hit> searchLocked(float[] q, int requestedK, LabelFilter filter, Scratch scratch) {
+    int live = store.liveLocked();
+    if (live == 0) {
+      return List.of();
+    }
+    var top = store.topK(Math.min(requestedK, live));
+    BitSet allowed = store.matching(filter);
     if (allowed != null && allowed.isEmpty()) {
       return List.of();
     }
@@ -393,7 +360,7 @@ final class BallTreeIndex implements VectorIndex {
       }
     }
     scanRange(q, treeSize, size, top, allowed, scratch.scores);
-    return hits(top);
+    return store.hits(top);
   }
 
   /**
@@ -528,7 +495,7 @@ final class BallTreeIndex implements VectorIndex {
       float threshold = top.threshold();
       for (int p = chunk; p < end; p++) {
         float sc = scores[p - chunk];
-        if (sc >= threshold && (deadCount == 0 || !dead.get(p))) {
+        if (sc >= threshold && !store.isDead(p)) {
           top.offer(sc, p);
           threshold = top.threshold();
         }
@@ -536,36 +503,24 @@ final class BallTreeIndex implements VectorIndex {
     }
   }
 
-  private List<Hit> hits(TopK top) {
-    float[] s = new float[top.size()];
-    int[] ords = top.drainBestFirst(s);
-    var out = new ArrayList<Hit>(ords.length);
-    for (int i = 0; i < ords.length; i++) {
-      out.add(new Hit(ids[ords[i]], s[i], labels[ords[i]]));
-    }
-    return List.copyOf(out);
-  }
-
   @Override
   public List<List<Hit>> searchBatch(float[][] queries, int k, LabelFilter filter) {
-    if (k <= 0) {
-      throw new InvalidArgumentException("k must be at least 1, got " + k + "; ask for one or more hits");
-    }
+    Args.requireQueries(queries);
+    Args.requireK(k);
+    Args.requireFilter(filter);
     float[][] prepared = new float[queries.length][];
     for (int i = 0; i < queries.length; i++) {
       prepared[i] = Vectors.prepare(queries[i], dim, metric, "query " + i);
     }
-    lock.readLock().lock();
-    try {
-      var scratch = new Scratch();
-      var out = new ArrayList<List<Hit>>(queries.length);
-      for (float[] q : prepared) {
-        out.add(searchLocked(q, k, filter, scratch));
-      }
-      return out;
-    } finally {
-      lock.readLock().unlock();
-    }
+    return store.read(
+        () -> {
+          var scratch = new Scratch();
+          var out = new ArrayList<List<Hit>>(queries.length);
+          for (float[] q : prepared) {
+            out.add(searchLocked(q, k, filter, scratch));
+          }
+          return out;
+        });
   }
 
   /**
@@ -573,25 +528,29 @@ final class BallTreeIndex implements VectorIndex {
    * requested value present below it could still enter that value's top {@code k}.
    */
   @Override
-  public Map<String, List<Hit>> matchesPerLabel(float[] query, int k, String field, Collection<String> values) {
-    if (k <= 0) {
-      throw new InvalidArgumentException("k must be at least 1, got " + k + "; ask for one or more hits");
-    }
-    if (field == null || values == null) {
-      throw new InvalidArgumentException("matchesPerLabel needs a label field and a collection of values; got field " + field + " and values " + values);
+  public Map<String, List<Hit>> matchesPerLabel(float[] query, int requestedK, String field, Collection<String> values) {
+    Args.requireQuery(query);
+    Args.requireK(requestedK);
+    Args.requireField(field);
+    if (values == null) {
+      throw new InvalidArgumentException("values is null; pass the label values to rank, e.g. List.of(\"japanese\", \"american\")");
     }
     float[] q = Vectors.prepare(query, dim, metric, "query");
     var index = new LinkedHashMap<String, Integer>();
     for (String v : values) {
       index.putIfAbsent(v, index.size());
     }
-    lock.readLock().lock();
-    try {
+    return store.read(() -> perLabelLocked(q, requestedK, field, index));
+  }
+
+  private Map<String, List<Hit>> perLabelLocked(float[] q, int requestedK, String field, Map<String, Integer> index) {
+      store.requireKnownFields(List.of(field));
+      int k = Math.max(1, Math.min(requestedK, store.liveLocked()));
       int m = index.size();
       TopK[] tops = new TopK[m];
       int[][] counts = new int[m][];
       for (var e : index.entrySet()) {
-        tops[e.getValue()] = new TopK(k, o -> ids[o]);
+        tops[e.getValue()] = store.topK(k);
         counts[e.getValue()] = tree == null ? null : tree.countsOf(field, e.getKey());
       }
       var scratch = new Scratch();
@@ -601,12 +560,9 @@ final class BallTreeIndex implements VectorIndex {
       perLabelScan(q, treeSize, size, field, index, tops, scratch.scores);
       var out = new LinkedHashMap<String, List<Hit>>();
       for (var e : index.entrySet()) {
-        out.put(e.getKey(), hits(tops[e.getValue()]));
+        out.put(e.getKey(), store.hits(tops[e.getValue()]));
       }
       return out;
-    } finally {
-      lock.readLock().unlock();
-    }
   }
 
   private boolean perLabelWanted(int node, double bound, TopK[] tops, int[][] counts) {
@@ -654,10 +610,10 @@ final class BallTreeIndex implements VectorIndex {
       int end = Math.min(to, chunk + scores.length);
       kernels.scoreRows(score, q, 0, data, dim, chunk, end, scores, 0);
       for (int p = chunk; p < end; p++) {
-        if (deadCount > 0 && dead.get(p)) {
+        if (store.isDead(p)) {
           continue;
         }
-        String v = labels[p].get(field);
+        String v = store.labels(p).get(field);
         Integer i = v == null ? null : index.get(v);
         if (i != null) {
           tops[i].offer(scores[p - chunk], p);
@@ -670,12 +626,16 @@ final class BallTreeIndex implements VectorIndex {
 
   @Override
   public void save(Path path) {
-    lock.readLock().lock();
-    try {
-      ArtsimFiles.write(path, FORMAT, FORMAT_VERSION, this::writePayload);
-    } finally {
-      lock.readLock().unlock();
-    }
+    store.save(path, FORMAT, FORMAT_VERSION, this::writePayload);
+  }
+
+  @Override
+  public void close() {
+    store.close(
+        () -> {
+          data = new float[0];
+          tree = null;
+        });
   }
 
   private void writePayload(BinaryOut out) throws IOException {
@@ -683,19 +643,8 @@ final class BallTreeIndex implements VectorIndex {
     out.writeString(metric.name());
     out.writeInt(config.leafSize());
     out.writeLong(config.seed());
-    int live = size - deadCount;
-    out.writeInt(live);
-    for (int pos = 0; pos < size; pos++) {
-      if (!dead.get(pos)) {
-        out.writeString(ids[pos]);
-        out.writeLabels(labels[pos]);
-      }
-    }
-    for (int pos = 0; pos < size; pos++) {
-      if (!dead.get(pos)) {
-        out.writeFloats(data, pos * dim, dim);
-      }
-    }
+    store.writeItems(out);
+    out.writeFloats(data, 0, size * dim);
   }
 
   static BallTreeIndex read(BinaryIn in, int version) throws IOException {
@@ -709,30 +658,25 @@ final class BallTreeIndex implements VectorIndex {
     } catch (RuntimeException e) {
       throw in.corrupt("leaf size " + leafSize);
     }
-    int n = in.readCount("vector", maxRows(dim), 4 + 4 + 4 * dim);
+    var items = new ItemStore(BallTreeIndexProvider.NAME, 1);
+    if (version == 1) {
+      items.readLiveItems(in, maxRows(dim), 4L * dim);
+    } else {
+      items.readItems(in, maxRows(dim), 4L * dim);
+    }
+    int n = items.slots();
+    if ((long) n * dim * 4 != in.remaining()) {
+      throw in.corrupt(n + " vectors of dimension " + dim + " need " + (long) n * dim * 4 + " bytes, " + in.remaining() + " remain");
+    }
     var index = new BallTreeIndex(dim, metric, config);
     index.ensureCapacity(n);
-    String[] ids = new String[n];
-    Labels[] labels = new Labels[n];
-    for (int i = 0; i < n; i++) {
-      ids[i] = in.readString();
-      if (ids[i] == null) {
-        throw in.corrupt("an id is missing");
-      }
-      labels[i] = in.readLabels();
-    }
     float[] row = new float[dim];
     for (int i = 0; i < n; i++) {
       in.readFloats(row, 0, dim);
-      for (float x : row) {
-        if (!Float.isFinite(x)) {
-          throw in.corrupt("vector of '" + ids[i] + "' holds " + x);
-        }
+      if (!items.isDead(i)) {
+        IndexFiles.requireFinite(in, row, items.id(i));
+        index.append(items.id(i), row, items.labels(i));
       }
-      if (index.positions.containsKey(ids[i])) {
-        throw in.corrupt("id '" + ids[i] + "' appears twice");
-      }
-      index.append(ids[i], row, labels[i]);
     }
     index.rebuild();
     return index;
@@ -740,13 +684,13 @@ final class BallTreeIndex implements VectorIndex {
 
   @Override
   public String toString() {
-    lock.readLock().lock();
+    store.lock().readLock().lock();
     try {
-      return "BallTreeIndex[metric=" + metric + ", dim=" + dim + ", size=" + (size - deadCount) + ", leafSize=" + config.leafSize()
-          + ", nodes=" + (tree == null ? 0 : tree.nodeCount) + ", buffered=" + (size - treeSize) + ", tombstones=" + deadCount
+      return "BallTreeIndex[metric=" + metric + ", dim=" + dim + ", size=" + (size - store.deadCount()) + ", leafSize=" + config.leafSize()
+          + ", nodes=" + (tree == null ? 0 : tree.nodeCount) + ", buffered=" + (size - treeSize) + ", tombstones=" + store.deadCount()
           + ", kernels=" + kernels.name() + "]";
     } finally {
-      lock.readLock().unlock();
+      store.lock().readLock().unlock();
     }
   }
 }

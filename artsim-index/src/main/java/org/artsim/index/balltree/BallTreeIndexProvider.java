@@ -21,15 +21,18 @@ import org.artsim.spi.VectorIndexProvider;
  * an exactly scanned buffer, removals leave tombstones, and the tree is rebuilt once the two
  * together exceed {@code max(leafSize, size / 8)}.
  *
- * <h2>File format {@code artsim.index.balltree}, version 1</h2>
+ * <h2>File format {@code artsim.index.balltree}, version 2</h2>
  *
  * Inside the {@link ArtsimFiles} container:
  *
  * <pre>
- * payload := dim:int32 metric:string leafSize:int32 seed:int64 size:int32 item{size} vectors
- * item    := id:string labelCount:int32 (field:string value:string){labelCount}
- * vectors := float32{size * dim}, row-major, in item order (unit length under COSINE)
+ * payload := dim:int32 metric:string leafSize:int32 seed:int64 items vectors
+ * items   := the shared item section (org.artsim.index.support.ItemStore), tombstones included
+ * vectors := float32{slots * dim}, row-major, in slot order (unit length under COSINE), all finite
  * </pre>
+ *
+ * Version 1 ({@code size:int32 item{size}} with {@code item := id labels}, live items only) is
+ * still read.
  *
  * The tree itself is not stored: loading rebuilds it from the items with the stored leaf size and
  * seed (deterministic, O(n log n &middot; dim)).
@@ -52,6 +55,11 @@ public final class BallTreeIndexProvider implements VectorIndexProvider<BallTree
   }
 
   @Override
+  public String module() {
+    return "org.artsim:artsim-index";
+  }
+
+  @Override
   public Class<BallTreeConfig> configType() {
     return BallTreeConfig.class;
   }
@@ -68,6 +76,7 @@ public final class BallTreeIndexProvider implements VectorIndexProvider<BallTree
 
   @Override
   public VectorIndex create(int dimension, Metric metric, BallTreeConfig config) {
+    org.artsim.index.support.Args.requireDimension(NAME, dimension);
     return new BallTreeIndex(dimension, metric, config);
   }
 

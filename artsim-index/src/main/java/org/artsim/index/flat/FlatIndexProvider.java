@@ -13,15 +13,18 @@ import org.artsim.spi.VectorIndexProvider;
  * SIMD kernels. Choose it up to a few hundred thousand vectors, for exact results, or as the
  * reference an approximate index is measured against.
  *
- * <h2>File format {@code artsim.index.flat}, version 1</h2>
+ * <h2>File format {@code artsim.index.flat}, version 2</h2>
  *
  * Inside the {@link ArtsimFiles} container:
  *
  * <pre>
- * payload := dim:int32 metric:string int8Prefilter:bool size:int32 item{size} vectors
- * item    := id:string labelCount:int32 (field:string value:string){labelCount}
- * vectors := float32{size * dim}, row-major, in item order (unit length under COSINE)
+ * payload := dim:int32 metric:string int8Prefilter:bool items vectors
+ * items   := the shared item section (org.artsim.index.support.ItemStore); a flat file has no tombstones
+ * vectors := float32{slots * dim}, row-major, in slot order (unit length under COSINE), all finite
  * </pre>
+ *
+ * Version 1 ({@code size:int32 item{size}} with {@code item := id labels}, no tombstone flags)
+ * is still read.
  */
 public final class FlatIndexProvider implements VectorIndexProvider<FlatConfig> {
   /** The provider name. */
@@ -41,6 +44,11 @@ public final class FlatIndexProvider implements VectorIndexProvider<FlatConfig> 
   }
 
   @Override
+  public String module() {
+    return "org.artsim:artsim-index";
+  }
+
+  @Override
   public Class<FlatConfig> configType() {
     return FlatConfig.class;
   }
@@ -57,6 +65,7 @@ public final class FlatIndexProvider implements VectorIndexProvider<FlatConfig> 
 
   @Override
   public VectorIndex create(int dimension, Metric metric, FlatConfig config) {
+    org.artsim.index.support.Args.requireDimension(NAME, dimension);
     return new FlatVectorIndex(dimension, metric, config);
   }
 

@@ -5,13 +5,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.locks.ReentrantReadWriteLock;
 import org.artsim.Artsim;
 import org.artsim.DuplicateIdException;
 import org.artsim.Hit;
@@ -25,11 +22,11 @@ import org.artsim.SearchRequest;
 import org.artsim.VectorEntry;
 import org.artsim.VectorIndex;
 import org.artsim.index.FlatConfig;
+import org.artsim.index.support.Args;
 import org.artsim.index.support.IdErrors;
-import org.artsim.index.support.ReadLocked;
+import org.artsim.index.support.ItemStore;
+import org.artsim.index.support.SearchRequests;
 import org.artsim.index.support.IndexFiles;
-import org.artsim.index.support.LabelPostings;
-import org.artsim.io.ArtsimFiles;
 import org.artsim.io.BinaryIn;
 import org.artsim.io.BinaryOut;
 import org.artsim.vector.TopK;
@@ -50,7 +47,7 @@ import org.artsim.vector.Vectors;
  */
 final class FlatVectorIndex implements VectorIndex {
   static final String FORMAT = Artsim.INDEX_FORMAT_PREFIX + FlatIndexProvider.NAME;
-  static final int FORMAT_VERSION = 1;
+  static final int FORMAT_VERSION = 2;
 
   /** Rows scored per kernel call on the single-query path. */
   private static final int ROW_CHUNK = 1024;
@@ -67,14 +64,12 @@ final class FlatVectorIndex implements VectorIndex {
   private final Metric metric;
   private final Score score;
   private final VectorKernels kernels = VectorKernels.get();
-  private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
+  /** Ids, labels, slots (dense: the last row fills a removed one), postings and the lock. */
+  private final ItemStore store;
 
   private float[] data;
-  private String[] ids;
-  private Labels[] labels;
+  /** The number of rows, equal to the store's slots. */
   private int size;
-  private final Map<String, Integer> ordinals = new HashMap<>();
-  private final LabelPostings postings = new LabelPostings();
   /** Null for L2 or when switched off. */
   private final Int8Prefilter prefilter;
   /** The configured pre-filter switch (kept for saving, also under L2 where it has no effect). */
@@ -86,8 +81,7 @@ final class FlatVectorIndex implements VectorIndex {
     this.score = metric == Metric.L2 ? Score.NEG_SQUARED_L2 : Score.DOT;
     int cap = Math.max(1, Math.min(config.initialCapacity(), maxRows(dim)));
     this.data = new float[cap * dim];
-    this.ids = new String[cap];
-    this.labels = new Labels[cap];
+    this.store = new ItemStore(FlatIndexProvider.NAME, cap);
     this.int8Requested = config.int8Prefilter();
     this.prefilter = int8Requested && metric != Metric.L2 ? new Int8Prefilter(dim, cap) : null;
   }
@@ -113,7 +107,7 @@ final class FlatVectorIndex implements VectorIndex {
 
   @Override
   public int size() {
-    return ReadLocked.read(lock, () -> size);
+    return store.size();
   }
 
   private float[] prepare(String id, float[] vector) {
@@ -123,20 +117,20 @@ final class FlatVectorIndex implements VectorIndex {
   @Override
   public void add(String id, float[] vector, Labels labels) {
     IdErrors.requireId(id);
+    Labels l = Args.requireLabels(labels);
     float[] v = prepare(id, vector);
-    lock.writeLock().lock();
-    try {
-      if (ordinals.containsKey(id)) {
-        throw IdErrors.duplicate(id);
-      }
-      append(id, v, labels == null ? Labels.none() : labels);
-    } finally {
-      lock.writeLock().unlock();
-    }
+    store.write(
+        () -> {
+          if (store.slotOf(id) >= 0) {
+            throw IdErrors.duplicate(id);
+          }
+          append(id, v, l);
+        });
   }
 
   @Override
   public void addAll(List<VectorEntry> entries, ProgressListener listener) {
+    Args.requireEntries(entries);
     var prepared = new float[entries.size()][];
     var batchIds = new HashSet<String>();
     for (int i = 0; i < entries.size(); i++) {
@@ -147,101 +141,81 @@ final class FlatVectorIndex implements VectorIndex {
       prepared[i] = prepare(e.id(), e.vector());
     }
     var tracker = new ProgressTracker("flat: add", entries.size(), listener);
-    lock.writeLock().lock();
-    try {
-      for (VectorEntry e : entries) {
-        if (ordinals.containsKey(e.id())) {
-          throw IdErrors.duplicate(e.id());
-        }
-      }
-      ensureCapacity(size + entries.size());
-      for (int i = 0; i < entries.size(); i++) {
-        append(entries.get(i).id(), prepared[i], entries.get(i).labels());
-        if ((i & 1023) == 1023) {
-          tracker.advance(1024);
-        }
-      }
-      tracker.advance(entries.size() & 1023);
-    } finally {
-      lock.writeLock().unlock();
-    }
+    store.write(
+        () -> {
+          for (VectorEntry e : entries) {
+            if (store.slotOf(e.id()) >= 0) {
+              throw IdErrors.duplicate(e.id());
+            }
+          }
+          ensureCapacity(size + entries.size());
+          for (int i = 0; i < entries.size(); i++) {
+            append(entries.get(i).id(), prepared[i], entries.get(i).labels());
+            if ((i & 1023) == 1023) {
+              tracker.advance(1024);
+            }
+          }
+          tracker.advance(entries.size() & 1023);
+        });
   }
 
   @Override
   public boolean put(String id, float[] vector, Labels labels) {
     IdErrors.requireId(id);
+    Labels l = Args.requireLabels(labels);
     float[] v = prepare(id, vector);
-    Labels l = labels == null ? Labels.none() : labels;
-    lock.writeLock().lock();
-    try {
-      Integer ord = ordinals.get(id);
-      if (ord == null) {
-        append(id, v, l);
-        return false;
-      }
-      replace(ord, v, l);
-      return true;
-    } finally {
-      lock.writeLock().unlock();
-    }
+    return store.write(
+        () -> {
+          int ord = store.slotOf(id);
+          if (ord < 0) {
+            append(id, v, l);
+            return false;
+          }
+          replace(ord, v, l);
+          return true;
+        });
   }
 
   @Override
   public void update(String id, float[] vector, Labels labels) {
     IdErrors.requireId(id);
+    Labels l = Args.requireLabels(labels);
     float[] v = prepare(id, vector);
-    lock.writeLock().lock();
-    try {
-      Integer ord = ordinals.get(id);
-      if (ord == null) {
-        throw IdErrors.unknown(id);
-      }
-      replace(ord, v, labels == null ? Labels.none() : labels);
-    } finally {
-      lock.writeLock().unlock();
-    }
+    store.write(
+        () -> {
+          int ord = store.slotOf(id);
+          if (ord < 0) {
+            throw IdErrors.unknown(id);
+          }
+          replace(ord, v, l);
+        });
   }
 
   @Override
   public boolean remove(String id) {
-    if (id == null) {
-      return false;
-    }
-    lock.writeLock().lock();
-    try {
-      Integer boxed = ordinals.remove(id);
-      if (boxed == null) {
-        return false;
-      }
-      int ord = boxed;
-      int last = size - 1;
-      postings.remove(ord, labels[ord]);
-      if (ord != last) {
-        System.arraycopy(data, last * dim, data, ord * dim, dim);
-        ids[ord] = ids[last];
-        labels[ord] = labels[last];
-        postings.move(last, ord, labels[ord]);
-        ordinals.put(ids[ord], ord);
-        if (prefilter != null && prefilter.fittedAt() > 0) {
-          prefilter.move(last, ord);
-        }
-      }
-      ids[last] = null;
-      labels[last] = null;
-      size = last;
-      return true;
-    } finally {
-      lock.writeLock().unlock();
-    }
+    IdErrors.requireId(id);
+    return store.write(
+        () -> {
+          int ord = store.removeSwappingLast(id);
+          if (ord < 0) {
+            return false;
+          }
+          int last = size - 1;
+          if (ord != last) {
+            System.arraycopy(data, last * dim, data, ord * dim, dim);
+            if (prefilter != null && prefilter.fittedAt() > 0) {
+              prefilter.move(last, ord);
+            }
+          }
+          size = last;
+          return true;
+        });
   }
 
   private void append(String id, float[] v, Labels l) {
     ensureCapacity(size + 1);
     System.arraycopy(v, 0, data, size * dim, dim);
-    ids[size] = id;
-    labels[size] = l;
-    postings.add(size, l);
-    ordinals.put(id, size);
+    store.append(id, l);
     size++;
     if (prefilter != null) {
       if (size >= PREFILTER_MIN_ROWS && size >= 2 * prefilter.fittedAt()) {
@@ -257,13 +231,11 @@ final class FlatVectorIndex implements VectorIndex {
     if (prefilter != null && prefilter.fittedAt() > 0) {
       prefilter.encode(data, ord);
     }
-    postings.remove(ord, labels[ord]);
-    labels[ord] = l;
-    postings.add(ord, l);
+    store.relabel(ord, l);
   }
 
   private void ensureCapacity(int rows) {
-    if (rows <= ids.length) {
+    if (rows * (long) dim <= data.length) {
       return;
     }
     int max = maxRows(dim);
@@ -271,10 +243,10 @@ final class FlatVectorIndex implements VectorIndex {
       throw new InvalidArgumentException(
           "a flat index of dimension " + dim + " holds at most " + max + " vectors; split the collection or use a smaller dimension");
     }
-    int cap = (int) Math.min(max, Math.max(rows, ids.length + (ids.length >> 1) + 16L));
+    int held = data.length / dim;
+    int cap = (int) Math.min(max, Math.max(rows, held + (held >> 1) + 16L));
     data = Arrays.copyOf(data, cap * dim);
-    ids = Arrays.copyOf(ids, cap);
-    labels = Arrays.copyOf(labels, cap);
+    store.ensureCapacity(cap);
     if (prefilter != null) {
       prefilter.ensureCapacity(cap);
     }
@@ -282,60 +254,65 @@ final class FlatVectorIndex implements VectorIndex {
 
   @Override
   public boolean contains(String id) {
-    return ReadLocked.read(lock, () -> id != null && ordinals.containsKey(id));
+    return store.contains(id);
   }
 
   @Override
   public Optional<float[]> vector(String id) {
-    return ReadLocked.read(
-        lock,
+    IdErrors.requireId(id);
+    return store.read(
         () -> {
-          Integer ord = id == null ? null : ordinals.get(id);
-          return ord == null ? Optional.empty() : Optional.of(Arrays.copyOfRange(data, ord * dim, ord * dim + dim));
+          int ord = store.slotOf(id);
+          return ord < 0 ? Optional.empty() : Optional.of(Arrays.copyOfRange(data, ord * dim, ord * dim + dim));
         });
   }
 
   @Override
   public Labels labels(String id) {
-    return ReadLocked.read(
-        lock,
-        () -> {
-          Integer ord = id == null ? null : ordinals.get(id);
-          if (ord == null) {
-            throw IdErrors.unknown(id);
-          }
-          return labels[ord];
-        });
+    return store.labelsOf(id);
   }
 
   @Override
   public List<String> ids() {
-    return ReadLocked.read(lock, () -> List.of(Arrays.copyOf(ids, size)));
+    return store.ids();
   }
 
   @Override
   public Set<String> labelValues(String field) {
-    return ReadLocked.read(lock, () -> postings.values(field));
+    return store.labelValues(field);
+  }
+
+  @Override
+  public List<Hit> search(float[] query, int k) {
+    return search(SearchRequests.of(query, k, LabelFilter.none()));
+  }
+
+  @Override
+  public List<Hit> search(float[] query, int k, LabelFilter filter) {
+    return search(SearchRequests.of(query, k, filter));
   }
 
   @Override
   public List<Hit> search(SearchRequest request) {
+    SearchRequests.require(request);
     float[] q = Vectors.prepare(request.vector(), dim, metric, "query");
-    lock.readLock().lock();
-    try {
-      BitSet allowed = postings.matching(request.filter());
-      var top = new TopK(request.k(), o -> ids[o]);
-      if (allowed != null && allowed.cardinality() < SPARSE_FILTER * size) {
-        scoreSelected(q, 0, allowed, top);
-      } else if (prefilter != null && prefilter.fittedAt() > 0 && request.k() <= size / 8) {
-        prefilter.search(kernels, q, data, size, allowed, request.k(), top);
-      } else {
-        scanAll(q, 0, top, new float[ROW_CHUNK], allowed);
-      }
-      return hits(top);
-    } finally {
-      lock.readLock().unlock();
-    }
+    return store.read(
+        () -> {
+          if (size == 0) {
+            return List.<Hit>of();
+          }
+          int k = Math.min(request.k(), size);
+          BitSet allowed = store.matching(request.filter());
+          var top = store.topK(k);
+          if (allowed != null && allowed.cardinality() < SPARSE_FILTER * size) {
+            scoreSelected(q, 0, allowed, top);
+          } else if (prefilter != null && prefilter.fittedAt() > 0 && k <= size / 8) {
+            prefilter.search(kernels, q, data, size, allowed, k, top);
+          } else {
+            scanAll(q, 0, top, new float[ROW_CHUNK], allowed);
+          }
+          return store.hits(top);
+        });
   }
 
   /** Scores every row against query {@code q[qOff..]} in chunks and offers the qualifying ones. */
@@ -366,32 +343,32 @@ final class FlatVectorIndex implements VectorIndex {
     }
   }
 
-  private List<Hit> hits(TopK top) {
-    float[] s = new float[top.size()];
-    int[] ords = top.drainBestFirst(s);
-    var out = new ArrayList<Hit>(ords.length);
-    for (int i = 0; i < ords.length; i++) {
-      out.add(new Hit(ids[ords[i]], s[i], labels[ords[i]]));
-    }
-    return List.copyOf(out);
-  }
-
   @Override
-  public List<List<Hit>> searchBatch(float[][] queries, int k, LabelFilter filter) {
-    if (k <= 0) {
-      throw new InvalidArgumentException("k must be at least 1, got " + k + "; ask for one or more hits");
-    }
+  public List<List<Hit>> searchBatch(float[][] queries, int requestedK, LabelFilter filter) {
+    Args.requireQueries(queries);
+    Args.requireK(requestedK);
+    Args.requireFilter(filter);
     int nq = queries.length;
     float[] qs = new float[nq * dim];
     for (int i = 0; i < nq; i++) {
       System.arraycopy(Vectors.prepare(queries[i], dim, metric, "query " + i), 0, qs, i * dim, dim);
     }
-    lock.readLock().lock();
-    try {
-      BitSet allowed = postings.matching(filter);
+    return store.read(() -> searchBatchLocked(qs, nq, requestedK, filter));
+  }
+
+  private List<List<Hit>> searchBatchLocked(float[] qs, int nq, int requestedK, LabelFilter filter) {
+      var out = new ArrayList<List<Hit>>(nq);
+      if (size == 0) {
+        for (int i = 0; i < nq; i++) {
+          out.add(List.of());
+        }
+        return out;
+      }
+      int k = Math.min(requestedK, size);
+      BitSet allowed = store.matching(filter);
       TopK[] tops = new TopK[nq];
       for (int i = 0; i < nq; i++) {
-        tops[i] = new TopK(k, o -> ids[o]);
+        tops[i] = store.topK(k);
       }
       if (allowed != null && allowed.cardinality() < SPARSE_FILTER * size) {
         for (int i = 0; i < nq; i++) {
@@ -410,66 +387,60 @@ final class FlatVectorIndex implements VectorIndex {
           }
         }
       }
-      var out = new ArrayList<List<Hit>>(nq);
       for (TopK top : tops) {
-        out.add(hits(top));
+        out.add(store.hits(top));
       }
       return out;
-    } finally {
-      lock.readLock().unlock();
-    }
   }
 
   @Override
   public void save(Path path) {
-    lock.readLock().lock();
-    try {
-      ArtsimFiles.write(path, FORMAT, FORMAT_VERSION, this::writePayload);
-    } finally {
-      lock.readLock().unlock();
-    }
+    store.save(path, FORMAT, FORMAT_VERSION, this::writePayload);
+  }
+
+  @Override
+  public void close() {
+    store.close(() -> data = new float[0]);
   }
 
   private void writePayload(BinaryOut out) throws IOException {
     out.writeInt(dim);
     out.writeString(metric.name());
     out.writeBoolean(int8Requested);
-    out.writeInt(size);
-    for (int i = 0; i < size; i++) {
-      out.writeString(ids[i]);
-      out.writeLabels(labels[i]);
-    }
+    store.writeItems(out);
     out.writeFloats(data, 0, size * dim);
   }
 
+  /** Reads version 2 (the shared item section) or version 1 (live items only). */
   static FlatVectorIndex read(BinaryIn in, int version) throws IOException {
     int dim = IndexFiles.readDimension(in);
     Metric metric = IndexFiles.readMetric(in);
     boolean int8 = in.readBoolean();
-    int size = in.readCount("vector", maxRows(dim), 4 + 4 + 4 * dim);
-    var index = new FlatVectorIndex(dim, metric, new FlatConfig(size, int8));
-    String[] ids = new String[size];
-    Labels[] labels = new Labels[size];
-    for (int i = 0; i < size; i++) {
-      ids[i] = in.readString();
-      if (ids[i] == null) {
-        throw in.corrupt("an id is missing");
-      }
-      labels[i] = in.readLabels();
+    var items = new ItemStore(FlatIndexProvider.NAME, 1);
+    if (version == 1) {
+      items.readLiveItems(in, maxRows(dim), 4L * dim);
+    } else {
+      items.readItems(in, maxRows(dim), 4L * dim);
     }
+    int size = items.slots();
+    if (items.deadCount() > 0) {
+      throw in.corrupt("a flat index holds no removed slots, this file has " + items.deadCount());
+    }
+    if ((long) size * dim * 4 != in.remaining()) {
+      throw in.corrupt(size + " vectors of dimension " + dim + " need " + (long) size * dim * 4 + " bytes, " + in.remaining() + " remain");
+    }
+    var index = new FlatVectorIndex(dim, metric, new FlatConfig(size, int8));
     float[] row = new float[dim];
     for (int i = 0; i < size; i++) {
       in.readFloats(row, 0, dim);
-      if (index.ordinals.containsKey(ids[i])) {
-        throw in.corrupt("id '" + ids[i] + "' appears twice");
-      }
-      index.append(ids[i], row, labels[i]);
+      IndexFiles.requireFinite(in, row, items.id(i));
+      index.append(items.id(i), row, items.labels(i));
     }
     return index;
   }
 
   @Override
   public String toString() {
-    return "FlatVectorIndex[metric=" + metric + ", dim=" + dim + ", size=" + size() + ", kernels=" + kernels.name() + "]";
+    return "FlatVectorIndex[metric=" + metric + ", dim=" + dim + ", size=" + size + ", kernels=" + kernels.name() + "]";
   }
 }

@@ -5,13 +5,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.locks.ReentrantReadWriteLock;
 import org.artsim.DuplicateIdException;
 import org.artsim.Hit;
 import org.artsim.InvalidArgumentException;
@@ -24,10 +21,11 @@ import org.artsim.SearchRequest;
 import org.artsim.VectorEntry;
 import org.artsim.VectorIndex;
 import org.artsim.index.HnswConfig;
+import org.artsim.index.support.Args;
 import org.artsim.index.support.IdErrors;
-import org.artsim.index.support.ReadLocked;
+import org.artsim.index.support.ItemStore;
+import org.artsim.index.support.SearchRequests;
 import org.artsim.index.support.IndexFiles;
-import org.artsim.index.support.LabelPostings;
 import org.artsim.io.BinaryIn;
 import org.artsim.io.BinaryOut;
 import org.artsim.vector.TopK;
@@ -88,23 +86,34 @@ abstract class GraphVectorIndex implements VectorIndex {
   final Score score;
   final HnswConfig config;
   final VectorKernels kernels = VectorKernels.get();
-  final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
+  /** Ids, labels, ordinals (the store's slots), postings, tombstones and the lock. */
+  final ItemStore store;
 
-  String[] ids = new String[16];
-  Labels[] labels = new Labels[16];
   float[][] vectors = new float[16][];
-  /** The number of ordinals handed out (live and tombstoned). */
+  /** The number of ordinals handed out (live and tombstoned), equal to the store's slots. */
   int ordinals;
-  final BitSet dead = new BitSet();
-  int deadCount;
-  final Map<String, Integer> positions = new HashMap<>();
-  LabelPostings postings = new LabelPostings();
 
-  GraphVectorIndex(int dim, Metric metric, HnswConfig config) {
+  GraphVectorIndex(String kind, int dim, Metric metric, HnswConfig config) {
     this.dim = dim;
     this.metric = metric;
-    this.config = config;
+    this.config = config.withProvider(kind);
     this.score = metric == Metric.L2 ? Score.NEG_SQUARED_L2 : Score.DOT;
+    this.store = new ItemStore(kind, 16);
+  }
+
+  /** The number of live items (lock held). */
+  int live() {
+    return store.liveLocked();
+  }
+
+  /** The tombstoned ordinals (lock held). */
+  BitSet dead() {
+    return store.dead();
+  }
+
+  /** The number of tombstoned ordinals (lock held). */
+  int deadCount() {
+    return store.deadCount();
   }
 
   // ---------------------------------------------------------------- graph hooks
@@ -146,7 +155,7 @@ abstract class GraphVectorIndex implements VectorIndex {
 
   @Override
   public int size() {
-    return ReadLocked.read(lock, () -> positions.size());
+    return store.size();
   }
 
   private float[] prepare(String id, float[] vector) {
@@ -156,20 +165,20 @@ abstract class GraphVectorIndex implements VectorIndex {
   @Override
   public void add(String id, float[] vector, Labels labels) {
     IdErrors.requireId(id);
+    Labels l = Args.requireLabels(labels);
     float[] v = prepare(id, vector);
-    lock.writeLock().lock();
-    try {
-      if (positions.containsKey(id)) {
-        throw IdErrors.duplicate(id);
-      }
-      insert(List.of(new VectorEntry(id, v, labels == null ? Labels.none() : labels)), ProgressListener.NONE);
-    } finally {
-      lock.writeLock().unlock();
-    }
+    store.write(
+        () -> {
+          if (store.slotOf(id) >= 0) {
+            throw IdErrors.duplicate(id);
+          }
+          insert(List.of(new VectorEntry(id, v, l)), ProgressListener.NONE);
+        });
   }
 
   @Override
   public void addAll(List<VectorEntry> entries, ProgressListener listener) {
+    Args.requireEntries(entries);
     var prepared = new ArrayList<VectorEntry>(entries.size());
     var batchIds = new HashSet<String>();
     for (VectorEntry e : entries) {
@@ -178,77 +187,65 @@ abstract class GraphVectorIndex implements VectorIndex {
       }
       prepared.add(new VectorEntry(e.id(), prepare(e.id(), e.vector()), e.labels()));
     }
-    lock.writeLock().lock();
-    try {
-      for (VectorEntry e : entries) {
-        if (positions.containsKey(e.id())) {
-          throw IdErrors.duplicate(e.id());
-        }
-      }
-      insert(prepared, listener);
-    } finally {
-      lock.writeLock().unlock();
-    }
+    store.write(
+        () -> {
+          for (VectorEntry e : entries) {
+            if (store.slotOf(e.id()) >= 0) {
+              throw IdErrors.duplicate(e.id());
+            }
+          }
+          insert(prepared, listener);
+        });
   }
 
   @Override
   public boolean put(String id, float[] vector, Labels labels) {
     IdErrors.requireId(id);
+    Labels l = Args.requireLabels(labels);
     float[] v = prepare(id, vector);
-    lock.writeLock().lock();
-    try {
-      boolean replaced = tombstone(id);
-      insert(List.of(new VectorEntry(id, v, labels == null ? Labels.none() : labels)), ProgressListener.NONE);
-      maybeCompact();
-      return replaced;
-    } finally {
-      lock.writeLock().unlock();
-    }
+    return store.write(
+        () -> {
+          boolean replaced = tombstone(id);
+          insert(List.of(new VectorEntry(id, v, l)), ProgressListener.NONE);
+          maybeCompact();
+          return replaced;
+        });
   }
 
   @Override
   public void update(String id, float[] vector, Labels labels) {
     IdErrors.requireId(id);
+    Labels l = Args.requireLabels(labels);
     float[] v = prepare(id, vector);
-    lock.writeLock().lock();
-    try {
-      if (!positions.containsKey(id)) {
-        throw IdErrors.unknown(id);
-      }
-      tombstone(id);
-      insert(List.of(new VectorEntry(id, v, labels == null ? Labels.none() : labels)), ProgressListener.NONE);
-      maybeCompact();
-    } finally {
-      lock.writeLock().unlock();
-    }
+    store.write(
+        () -> {
+          if (store.slotOf(id) < 0) {
+            throw IdErrors.unknown(id);
+          }
+          tombstone(id);
+          insert(List.of(new VectorEntry(id, v, l)), ProgressListener.NONE);
+          maybeCompact();
+        });
   }
 
   @Override
   public boolean remove(String id) {
-    if (id == null) {
-      return false;
-    }
-    lock.writeLock().lock();
-    try {
-      boolean removed = tombstone(id);
-      if (removed) {
-        maybeCompact();
-      }
-      return removed;
-    } finally {
-      lock.writeLock().unlock();
-    }
+    IdErrors.requireId(id);
+    return store.write(
+        () -> {
+          boolean removed = tombstone(id);
+          if (removed) {
+            maybeCompact();
+          }
+          return removed;
+        });
   }
 
   private boolean tombstone(String id) {
-    Integer boxed = positions.remove(id);
-    if (boxed == null) {
+    int ord = store.tombstone(id);
+    if (ord < 0) {
       return false;
     }
-    int ord = boxed;
-    postings.remove(ord, labels[ord]);
-    dead.set(ord);
-    deadCount++;
     graphRemove(ord);
     return true;
   }
@@ -257,149 +254,138 @@ abstract class GraphVectorIndex implements VectorIndex {
   void insert(List<VectorEntry> entries, ProgressListener listener) {
     int from = ordinals;
     int to = from + entries.size();
-    if (to < 0 || to > (1 << 30)) {
+    if (to < 0 || to > ItemStore.MAX_SLOTS) {
       throw new InvalidArgumentException("an HNSW index holds at most 2^30 insertions between compactions; rebuild it from its items");
     }
-    if (to > ids.length) {
-      int cap = Math.max(to, ids.length + (ids.length >> 1) + 16);
-      ids = Arrays.copyOf(ids, cap);
-      labels = Arrays.copyOf(labels, cap);
-      vectors = Arrays.copyOf(vectors, cap);
-    }
+    ensureVectorCapacity(to);
+    store.ensureCapacity(to);
     for (int i = 0; i < entries.size(); i++) {
-      VectorEntry e = entries.get(i);
-      int ord = from + i;
-      ids[ord] = e.id();
-      labels[ord] = e.labels();
-      vectors[ord] = e.vector();
+      vectors[from + i] = entries.get(i).vector();
     }
     graphEnsureCapacity(to);
     var tracker = new ProgressTracker(kind() + ": add", entries.size(), listener);
     graphAdd(from, to, tracker);
     ordinals = to;
-    for (int ord = from; ord < to; ord++) {
-      positions.put(ids[ord], ord);
-      postings.add(ord, labels[ord]);
+    for (VectorEntry e : entries) {
+      store.append(e.id(), e.labels());
+    }
+  }
+
+  private void ensureVectorCapacity(int count) {
+    if (count > vectors.length) {
+      vectors = Arrays.copyOf(vectors, Math.max(count, vectors.length + (vectors.length >> 1) + 16));
     }
   }
 
   private void maybeCompact() {
-    if (deadCount > Math.max(1024, positions.size())) {
+    if (store.deadCount() > Math.max(1024, store.liveLocked())) {
       compact();
     }
   }
 
   /** Rebuilds the graph from the live items, freeing tombstoned nodes. */
   void compact() {
-    var live = new ArrayList<VectorEntry>(positions.size());
-    for (int ord = 0; ord < ordinals; ord++) {
-      if (!dead.get(ord)) {
-        live.add(new VectorEntry(ids[ord], vectors[ord], labels[ord]));
-      }
+    int[] live = store.liveSlots();
+    float[][] kept = new float[Math.max(16, live.length)][];
+    for (int i = 0; i < live.length; i++) {
+      kept[i] = vectors[live[i]];
     }
-    ids = new String[Math.max(16, live.size())];
-    labels = new Labels[ids.length];
-    vectors = new float[ids.length][];
-    ordinals = 0;
-    dead.clear();
-    deadCount = 0;
-    positions.clear();
-    postings = new LabelPostings();
+    store.reorder(live);
+    vectors = kept;
+    ordinals = live.length;
     graphReset();
-    insert(live, ProgressListener.NONE);
+    graphEnsureCapacity(ordinals);
+    graphAdd(0, ordinals, new ProgressTracker(kind() + ": compact", ordinals, ProgressListener.NONE));
   }
 
   @Override
   public boolean contains(String id) {
-    return ReadLocked.read(lock, () -> id != null && positions.containsKey(id));
+    return store.contains(id);
   }
 
   @Override
   public Optional<float[]> vector(String id) {
-    return ReadLocked.read(
-        lock,
+    IdErrors.requireId(id);
+    return store.read(
         () -> {
-          Integer ord = id == null ? null : positions.get(id);
-          return ord == null ? Optional.empty() : Optional.of(vectors[ord].clone());
+          int ord = store.slotOf(id);
+          return ord < 0 ? Optional.empty() : Optional.of(vectors[ord].clone());
         });
   }
 
   @Override
   public Labels labels(String id) {
-    return ReadLocked.read(
-        lock,
-        () -> {
-          Integer ord = id == null ? null : positions.get(id);
-          if (ord == null) {
-            throw IdErrors.unknown(id);
-          }
-          return labels[ord];
-        });
+    return store.labelsOf(id);
   }
 
   @Override
   public List<String> ids() {
-    return ReadLocked.read(lock, () -> List.copyOf(positions.keySet()));
+    return store.ids();
   }
 
   @Override
   public Set<String> labelValues(String field) {
-    return ReadLocked.read(lock, () -> postings.values(field));
+    return store.labelValues(field);
   }
 
   // ---------------------------------------------------------------- search
 
   @Override
+  public List<Hit> search(float[] query, int k) {
+    return search(SearchRequests.of(query, k, LabelFilter.none()));
+  }
+
+  @Override
+  public List<Hit> search(float[] query, int k, LabelFilter filter) {
+    return search(SearchRequests.of(query, k, filter));
+  }
+
+  @Override
   public List<Hit> search(SearchRequest request) {
+    SearchRequests.require(request);
     float[] q = Vectors.prepare(request.vector(), dim, metric, "query");
-    lock.readLock().lock();
-    try {
-      return searchLocked(q, request.k(), request.filter(), request.ef());
-    } finally {
-      lock.readLock().unlock();
-    }
+    return store.read(() -> searchLocked(q, request.k(), request.filter(), request.ef()));
   }
 
   @Override
   public List<List<Hit>> searchBatch(float[][] queries, int k, LabelFilter filter) {
-    if (k <= 0) {
-      throw new InvalidArgumentException("k must be at least 1, got " + k + "; ask for one or more hits");
-    }
+    Args.requireQueries(queries);
+    Args.requireK(k);
+    Args.requireFilter(filter);
     float[][] prepared = new float[queries.length][];
     for (int i = 0; i < queries.length; i++) {
       prepared[i] = Vectors.prepare(queries[i], dim, metric, "query " + i);
     }
-    lock.readLock().lock();
-    try {
-      var out = new ArrayList<List<Hit>>(queries.length);
-      for (float[] q : prepared) {
-        out.add(searchLocked(q, k, filter, 0));
-      }
-      return out;
-    } finally {
-      lock.readLock().unlock();
-    }
+    return store.read(
+        () -> {
+          var out = new ArrayList<List<Hit>>(queries.length);
+          for (float[] q : prepared) {
+            out.add(searchLocked(q, k, filter, 0));
+          }
+          return out;
+        });
   }
 
-  private List<Hit> searchLocked(float[] q, int k, LabelFilter filter, int requestEf) {
-    int live = positions.size();
+  private List<Hit> searchLocked(float[] q, int requestedK, LabelFilter filter, int requestEf) {
+    int live = store.liveLocked();
     if (live == 0) {
       return List.of();
     }
-    int beam = Math.max(requestEf > 0 ? requestEf : config.ef(), k);
-    var top = new TopK(k, o -> ids[o]);
-    BitSet allowed = postings.matching(filter);
+    int k = Math.min(requestedK, live);
+    int beam = Math.min(Math.max(requestEf > 0 ? requestEf : config.ef(), k), Math.max(ordinals, 1));
+    var top = store.topK(k);
+    BitSet allowed = store.matching(filter);
     if (allowed == null) {
       if (live <= 2L * config.m() * beam) {
         scoreExactly(q, null, top);
-        return hits(top);
+        return store.hits(top);
       }
       offerUnfiltered(q, beam, top);
       if (top.size() < Math.min(k, live)) {
-        top = new TopK(k, o -> ids[o]);
+        top = store.topK(k);
         scoreExactly(q, null, top);
       }
-      return hits(top);
+      return store.hits(top);
     }
     int matches = allowed.cardinality();
     if (matches == 0) {
@@ -407,14 +393,14 @@ abstract class GraphVectorIndex implements VectorIndex {
     }
     if (matches < EXACT_FILTER_FRACTION * live || matches <= EXACT_FILTER_BEAMS * beam) {
       scoreExactly(q, allowed, top);
-      return hits(top);
+      return store.hits(top);
     }
     offerCandidates(q, graphSearch(q, beam, allowed, matches), allowed, top);
     if (top.size() < Math.min(k, matches)) {
-      top = new TopK(k, o -> ids[o]);
+      top = store.topK(k);
       scoreExactly(q, allowed, top);
     }
-    return hits(top);
+    return store.hits(top);
   }
 
   /**
@@ -423,7 +409,7 @@ abstract class GraphVectorIndex implements VectorIndex {
    * the exact kernel scores may offer them directly.
    */
   void offerUnfiltered(float[] q, int beam, TopK top) {
-    offerCandidates(q, graphSearch(q, beam, null, positions.size()), null, top);
+    offerCandidates(q, graphSearch(q, beam, null, store.liveLocked()), null, top);
   }
 
   float scoreOf(float[] q, int ord) {
@@ -432,7 +418,7 @@ abstract class GraphVectorIndex implements VectorIndex {
 
   private void offerCandidates(float[] q, int[] candidates, BitSet allowed, TopK top) {
     for (int ord : candidates) {
-      if (ord < 0 || ord >= ordinals || dead.get(ord) || (allowed != null && !allowed.get(ord))) {
+      if (ord < 0 || ord >= ordinals || store.isDead(ord) || (allowed != null && !allowed.get(ord))) {
         continue;
       }
       top.offer(scoreOf(q, ord), ord);
@@ -443,7 +429,7 @@ abstract class GraphVectorIndex implements VectorIndex {
   private void scoreExactly(float[] q, BitSet allowed, TopK top) {
     if (allowed == null) {
       for (int ord = 0; ord < ordinals; ord++) {
-        if (!dead.get(ord)) {
+        if (!store.isDead(ord)) {
           top.offer(scoreOf(q, ord), ord);
         }
       }
@@ -452,16 +438,6 @@ abstract class GraphVectorIndex implements VectorIndex {
     for (int ord = allowed.nextSetBit(0); ord >= 0; ord = allowed.nextSetBit(ord + 1)) {
       top.offer(scoreOf(q, ord), ord);
     }
-  }
-
-  private List<Hit> hits(TopK top) {
-    float[] s = new float[top.size()];
-    int[] ords = top.drainBestFirst(s);
-    var out = new ArrayList<Hit>(ords.length);
-    for (int i = 0; i < ords.length; i++) {
-      out.add(new Hit(ids[ords[i]], s[i], labels[ords[i]]));
-    }
-    return List.copyOf(out);
   }
 
   // ---------------------------------------------------------------- files
@@ -479,21 +455,29 @@ abstract class GraphVectorIndex implements VectorIndex {
     out.writeLong(config.seed());
     out.writeInt(config.threads());
     out.writeInt(config.maxItems());
-    out.writeInt(ordinals);
-    for (int ord = 0; ord < ordinals; ord++) {
-      boolean isDead = dead.get(ord);
-      out.writeBoolean(isDead);
-      if (!isDead) {
-        out.writeString(ids[ord]);
-        out.writeLabels(labels[ord]);
-      }
-    }
+    store.writeItems(out);
     writeGraph(out);
+  }
+
+  /** Writes the whole file: the one save path of both HNSW indexes. */
+  void save(Path path, String format, int version) {
+    store.save(path, format, version, this::writePayload);
+  }
+
+  @Override
+  public void close() {
+    store.close(this::release);
+  }
+
+  /** Frees the vectors and the graph (write lock held, once). */
+  void release() {
+    vectors = new float[0][];
+    ordinals = 0;
   }
 
   /** The header fields of a payload, read before the subclass creates its index. */
   record Header(int dim, Metric metric, HnswConfig config) {
-    static Header read(BinaryIn in) throws IOException {
+    static Header read(BinaryIn in, String provider) throws IOException {
       int dim = IndexFiles.readDimension(in);
       Metric metric = IndexFiles.readMetric(in);
       int m = in.readInt();
@@ -503,38 +487,21 @@ abstract class GraphVectorIndex implements VectorIndex {
       int threads = in.readInt();
       int maxItems = in.readInt();
       try {
-        return new Header(dim, metric, new HnswConfig(m, efc, ef, seed, threads, maxItems));
+        return new Header(dim, metric, new HnswConfig(provider, m, efc, ef, seed, threads, maxItems));
       } catch (RuntimeException e) {
         throw in.corrupt("settings: " + e.getMessage());
       }
     }
   }
 
-  /** Reads the ordinal table into this (empty) index; vectors are filled in by the subclass. */
-  void readItems(BinaryIn in) throws IOException {
-    int n = in.readCount("ordinal", 1 << 30, 1);
-    ids = new String[Math.max(16, n)];
-    labels = new Labels[ids.length];
-    vectors = new float[ids.length][];
-    for (int ord = 0; ord < n; ord++) {
-      if (in.readBoolean()) {
-        dead.set(ord);
-        deadCount++;
-        continue;
-      }
-      String id = in.readString();
-      if (id == null) {
-        throw in.corrupt("an id is missing");
-      }
-      Labels l = in.readLabels();
-      if (positions.put(id, ord) != null) {
-        throw in.corrupt("id '" + id + "' appears twice");
-      }
-      ids[ord] = id;
-      labels[ord] = l;
-      postings.add(ord, l);
-    }
-    ordinals = n;
+  /**
+   * Reads the ordinal table into this (empty) index, each ordinal followed by at least {@code
+   * bytesPerOrdinal} bytes of the subclass's data; vectors are filled in by the subclass.
+   */
+  void readItems(BinaryIn in, long bytesPerOrdinal) throws IOException {
+    store.readItems(in, ItemStore.MAX_SLOTS, bytesPerOrdinal);
+    ordinals = store.slots();
+    vectors = new float[Math.max(16, ordinals)][];
   }
 
   /** Checks a vector read from a file before it is used. */
@@ -551,15 +518,12 @@ abstract class GraphVectorIndex implements VectorIndex {
 
   @Override
   public String toString() {
-    lock.readLock().lock();
+    store.lock().readLock().lock();
     try {
-      return getClass().getSimpleName() + "[metric=" + metric + ", dim=" + dim + ", size=" + positions.size() + ", m=" + config.m()
-          + ", efConstruction=" + config.efConstruction() + ", ef=" + config.ef() + ", tombstones=" + deadCount + "]";
+      return getClass().getSimpleName() + "[metric=" + metric + ", dim=" + dim + ", size=" + store.liveLocked() + ", m=" + config.m()
+          + ", efConstruction=" + config.efConstruction() + ", ef=" + config.ef() + ", tombstones=" + store.deadCount() + "]";
     } finally {
-      lock.readLock().unlock();
+      store.lock().readLock().unlock();
     }
   }
-
-  @Override
-  public abstract void save(Path path);
 }

@@ -12,6 +12,10 @@ import org.artsim.io.ArtsimFiles;
  * label filters (exact below 5% selectivity, oversampled beam above; see the package's {@code
  * GraphVectorIndex}), soft deletes with compaction.
  *
+ * <p>hnswlib-core (with eclipse-collections) is an <em>optional</em> dependency of artsim-index:
+ * add {@code com.github.jelmerk:hnswlib-core} to use this provider; without it, creating or loading
+ * an {@code "hnsw"} index throws a {@link org.artsim.ConfigException} that names the coordinates.
+ *
  * <p>hnswlib-core's search boxes every distance and keeps candidates in {@code PriorityQueue}s of
  * objects; artsim-bench/results/index.md measures it against hnswlib (C++) and {@code
  * "hnsw-lucene"}, which is the faster choice.
@@ -24,6 +28,7 @@ import org.artsim.io.ArtsimFiles;
  * payload  := dim:int32 metric:string m:int32 efConstruction:int32 ef:int32 seed:int64
  *             threads:int32 maxItems:int32 ordinals:int32 ordinal{ordinals} graphLength:int32 graph
  * ordinal  := removed:bool (id:string labelCount:int32 (field:string value:string){labelCount})?
+ *             (ordinals and ordinal{ordinals} are the shared item section of every index file)
  * graph    := byte{graphLength}: hnswlib-core's HnswIndex in Java serialization, holding the vectors
  * </pre>
  *
@@ -46,16 +51,19 @@ public final class HnswIndexProvider extends HnswProviderBase {
 
   @Override
   public String description() {
-    return "approximate search with an HNSW graph on hnswlib-core and SIMD distances; prefer hnsw-lucene for speed";
+    return "approximate search with an HNSW graph on hnswlib-core (an optional dependency to add) and SIMD distances; prefer hnsw-lucene for speed";
   }
 
   @Override
   public VectorIndex create(int dimension, Metric metric, HnswConfig config) {
+    org.artsim.index.support.Args.requireDimension(NAME, dimension);
+    Hnswlib.require();
     return new HnswVectorIndex(dimension, metric, config);
   }
 
   @Override
   public VectorIndex load(Path path) {
+    Hnswlib.require();
     return ArtsimFiles.read(path, HnswVectorIndex.FORMAT, HnswVectorIndex.FORMAT_VERSION, HnswVectorIndex::read);
   }
 }

@@ -14,11 +14,16 @@ abstract class HnswProviderBase implements VectorIndexProvider<HnswConfig> {
 
   @Override
   public final HnswConfig defaults() {
-    return HnswConfig.defaults();
+    return HnswConfig.defaults(name());
   }
 
   @Override
   public final HnswConfig parse(Map<String, String> settings) {
-    return HnswConfig.parse(settings);
+    return HnswConfig.parse(name(), settings);
+  }
+
+  @Override
+  public final String module() {
+    return "org.artsim:artsim-index";
   }
 }

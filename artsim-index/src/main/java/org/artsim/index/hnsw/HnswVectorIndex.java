@@ -4,24 +4,16 @@ import com.github.jelmerk.hnswlib.core.DistanceFunction;
 import com.github.jelmerk.hnswlib.core.Item;
 import com.github.jelmerk.hnswlib.core.SearchResult;
 import com.github.jelmerk.hnswlib.core.hnsw.HnswIndex;
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InvalidClassException;
-import java.io.ObjectInputFilter;
-import java.io.ObjectInputStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
-import java.util.function.Function;
 import org.artsim.Artsim;
-import org.artsim.FileFormatException;
 import org.artsim.Metric;
 import org.artsim.ProgressTracker;
 import org.artsim.index.HnswConfig;
-import org.artsim.io.ArtsimFiles;
 import org.artsim.io.BinaryIn;
 import org.artsim.io.BinaryOut;
 import org.artsim.vector.VectorKernels;
@@ -43,22 +35,6 @@ import org.artsim.vector.VectorKernels;
 final class HnswVectorIndex extends GraphVectorIndex {
   static final String FORMAT = Artsim.INDEX_FORMAT_PREFIX + HnswIndexProvider.NAME;
   static final int FORMAT_VERSION = 1;
-
-  /**
-   * The only classes a saved graph may contain: hnswlib's index and its default serializer, our
-   * item and distance types, boxed ordinals, the natural-order comparator and float arrays. Any
-   * other class is refused before it is instantiated.
-   */
-  static final ObjectInputFilter GRAPH_FILTER =
-      ObjectInputFilter.Config.createFilter(
-          "maxdepth=16;maxrefs=100000000;"
-              + "com.github.jelmerk.hnswlib.core.hnsw.HnswIndex;"
-              + "com.github.jelmerk.hnswlib.core.JavaObjectSerializer;"
-              + "org.artsim.index.hnsw.HnswVectorIndex$Node;"
-              + "org.artsim.index.hnsw.HnswVectorIndex$KernelDistance;"
-              + "java.lang.Enum;java.lang.Number;java.lang.Integer;"
-              + "java.util.Comparators$NaturalOrderComparator;"
-              + "!*");
 
   /** An hnswlib item: an ordinal and its stored vector (the same array as the index's store). */
   record Node(Integer id, float[] vector) implements Item<Integer, float[]> {
@@ -97,8 +73,12 @@ final class HnswVectorIndex extends GraphVectorIndex {
   private HnswIndex<Integer, float[], Node, Float> graph;
 
   HnswVectorIndex(int dim, Metric metric, HnswConfig config) {
-    super(dim, metric, config);
-    this.graph = newGraph(config.maxItems());
+    this(dim, metric, config, true);
+  }
+
+  private HnswVectorIndex(int dim, Metric metric, HnswConfig config, boolean allocateGraph) {
+    super(HnswIndexProvider.NAME, dim, metric, config);
+    this.graph = allocateGraph ? newGraph(config.maxItems()) : null;
   }
 
   private HnswIndex<Integer, float[], Node, Float> newGraph(int capacity) {
@@ -164,14 +144,14 @@ final class HnswVectorIndex extends GraphVectorIndex {
 
   @Override
   void graphReset() {
-    graph = newGraph(Math.max(config.maxItems(), positions.size() + 16));
+    graph = newGraph(Math.max(config.maxItems(), store.liveLocked() + 16));
   }
 
   @Override
   int[] graphSearch(float[] q, int beam, BitSet accept, int matches) {
     int want = beam;
     if (accept != null) {
-      long scaled = (long) Math.ceil((double) beam * positions.size() / Math.max(1, matches));
+      long scaled = (long) Math.ceil((double) beam * live() / Math.max(1, matches));
       want = (int) Math.min(ordinals, Math.max(beam, scaled));
     }
     List<SearchResult<Node, Float>> found = graph.findNearest(q, want);
@@ -186,12 +166,7 @@ final class HnswVectorIndex extends GraphVectorIndex {
 
   @Override
   public void save(Path path) {
-    lock.readLock().lock();
-    try {
-      ArtsimFiles.write(path, FORMAT, FORMAT_VERSION, this::writePayload);
-    } finally {
-      lock.readLock().unlock();
-    }
+    save(path, FORMAT, FORMAT_VERSION);
   }
 
   /** The graph as hnswlib's Java serialization, length-prefixed. */
@@ -205,49 +180,26 @@ final class HnswVectorIndex extends GraphVectorIndex {
   }
 
   static HnswVectorIndex read(BinaryIn in, int version) throws IOException {
-    var header = Header.read(in);
-    var index = new HnswVectorIndex(header.dim(), header.metric(), header.config());
-    index.readItems(in);
+    var header = Header.read(in, HnswIndexProvider.NAME);
+    var index = new HnswVectorIndex(header.dim(), header.metric(), header.config(), false);
+    index.readItems(in, 0);
     int length = in.readCount("graph byte", Integer.MAX_VALUE, 1);
     byte[] blob = new byte[length];
     in.readBytes(blob, 0, length);
-    index.graph = readGraph(blob, in::corrupt);
+    index.graph = HnswlibGraphReader.read(blob, header.dim(), in::corrupt);
     for (int ord = 0; ord < index.ordinals; ord++) {
-      if (!index.dead.get(ord)) {
-        var node = index.graph.get(ord).orElseThrow(() -> new UncheckedIOException(new IOException("missing node")));
-        index.checkStoredVector(in, ord, node.vector());
-        index.vectors[ord] = node.vector();
+      if (!index.store.isDead(ord)) {
+        var node = index.graph.get(ord);
+        if (node.isEmpty()) {
+          throw in.corrupt("the graph has no node for ordinal " + ord);
+        }
+        index.checkStoredVector(in, ord, node.get().vector());
+        index.vectors[ord] = node.get().vector();
       }
     }
-    if (index.graph.size() != index.positions.size() || index.graph.getDimensions() != index.dim) {
-      throw in.corrupt("the graph holds " + index.graph.size() + " items of dimension " + index.graph.getDimensions() + ", the table " + index.positions.size());
+    if (index.graph.size() != index.live() || index.graph.getDimensions() != index.dim) {
+      throw in.corrupt("the graph holds " + index.graph.size() + " items of dimension " + index.graph.getDimensions() + ", the table " + index.live());
     }
     return index;
-  }
-
-  /**
-   * Deserialises an hnswlib graph behind {@link #GRAPH_FILTER}: a stream naming any class outside
-   * the allow-list is refused with a {@link FileFormatException} before that class is loaded.
-   */
-  @SuppressWarnings("unchecked")
-  @SuppressForbidden(reason = "hnswlib-core saves its graph only by Java serialisation; read behind GRAPH_FILTER")
-  static HnswIndex<Integer, float[], Node, Float> readGraph(byte[] blob, Function<String, FileFormatException> corrupt) {
-    try (var ois = new ObjectInputStream(new ByteArrayInputStream(blob))) {
-      ois.setObjectInputFilter(GRAPH_FILTER);
-      Object o = ois.readObject();
-      if (!(o instanceof HnswIndex<?, ?, ?, ?> g)) {
-        throw corrupt.apply("the graph section holds a " + o.getClass().getName());
-      }
-      return (HnswIndex<Integer, float[], Node, Float>) g;
-    } catch (InvalidClassException e) {
-      throw corrupt.apply("the graph section names a class outside the allow-list (" + e.getMessage() + "); refusing to deserialize it");
-    } catch (ClassNotFoundException | ClassCastException e) {
-      throw corrupt.apply("the graph section is unreadable: " + e);
-    } catch (IOException | RuntimeException e) {
-      if (e instanceof FileFormatException f) {
-        throw f;
-      }
-      throw corrupt.apply("the graph section is damaged: " + e);
-    }
   }
 }

@@ -23,6 +23,7 @@ import org.artsim.io.ArtsimFiles;
  *             threads:int32 maxItems:int32 ordinals:int32 ordinal{ordinals}
  *             vector{ordinals} levels:int32 entryNode:int32 level{levels}
  * ordinal  := removed:bool (id:string labelCount:int32 (field:string value:string){labelCount})?
+ *             (ordinals and ordinal{ordinals} are the shared item section of every index file)
  * vector   := float32{dim} (removed ordinals keep their vector: they still route searches)
  * level    := count:int32 (node:int32 degree:int32 neighbour:int32{degree}){count}, nodes ascending
  * </pre>
@@ -46,6 +47,7 @@ public final class LuceneHnswIndexProvider extends HnswProviderBase {
 
   @Override
   public VectorIndex create(int dimension, Metric metric, HnswConfig config) {
+    org.artsim.index.support.Args.requireDimension(NAME, dimension);
     return new LuceneHnswVectorIndex(dimension, metric, config);
   }
 

@@ -28,7 +28,6 @@ import org.artsim.Artsim;
 import org.artsim.Metric;
 import org.artsim.ProgressTracker;
 import org.artsim.index.HnswConfig;
-import org.artsim.io.ArtsimFiles;
 import org.artsim.io.BinaryIn;
 import org.artsim.io.BinaryOut;
 import org.artsim.vector.TopK;
@@ -68,7 +67,7 @@ final class LuceneHnswVectorIndex extends GraphVectorIndex {
   private volatile int scorerLimit;
 
   LuceneHnswVectorIndex(int dim, Metric metric, HnswConfig config) {
-    super(dim, metric, config);
+    super(LuceneHnswIndexProvider.NAME, dim, metric, config);
     graphReset();
   }
 
@@ -251,7 +250,7 @@ final class LuceneHnswVectorIndex extends GraphVectorIndex {
   int[] graphSearch(float[] q, int beam, BitSet accept, int matches) {
     if (accept == null) {
       int[] nodes = new int[beam];
-      int count = beamSearch.search(graph, level0, vectors, ordinals, q, beam, deadCount > 0 ? dead : null, nodes, new float[beam]);
+      int count = beamSearch.search(graph, level0, vectors, ordinals, q, beam, deadCount() > 0 ? dead() : null, nodes, new float[beam]);
       return Arrays.copyOf(nodes, count);
     }
     Bits acceptOrds = bits(accept, ordinals, false);
@@ -274,7 +273,7 @@ final class LuceneHnswVectorIndex extends GraphVectorIndex {
   void offerUnfiltered(float[] q, int beam, TopK top) {
     int[] nodes = new int[beam];
     float[] scores = new float[beam];
-    int count = beamSearch.search(graph, level0, vectors, ordinals, q, beam, deadCount > 0 ? dead : null, nodes, scores);
+    int count = beamSearch.search(graph, level0, vectors, ordinals, q, beam, deadCount() > 0 ? dead() : null, nodes, scores);
     for (int i = 0; i < count; i++) {
       top.offer(scores[i], nodes[i]);
     }
@@ -362,12 +361,7 @@ final class LuceneHnswVectorIndex extends GraphVectorIndex {
 
   @Override
   public void save(Path path) {
-    lock.readLock().lock();
-    try {
-      ArtsimFiles.write(path, FORMAT, FORMAT_VERSION, this::writePayload);
-    } finally {
-      lock.readLock().unlock();
-    }
+    save(path, FORMAT, FORMAT_VERSION);
   }
 
   /** The vectors of every ordinal (tombstoned ones as zeros), then the graph level by level. */
@@ -395,9 +389,9 @@ final class LuceneHnswVectorIndex extends GraphVectorIndex {
 
   @SuppressWarnings("unchecked")
   static LuceneHnswVectorIndex read(BinaryIn in, int version) throws IOException {
-    var header = Header.read(in);
+    var header = Header.read(in, LuceneHnswIndexProvider.NAME);
     var index = new LuceneHnswVectorIndex(header.dim(), header.metric(), header.config());
-    index.readItems(in);
+    index.readItems(in, 4L * header.dim());
     int n = index.ordinals;
     for (int ord = 0; ord < n; ord++) {
       float[] v = new float[index.dim];

@@ -29,12 +29,24 @@ public final class IndexFiles {
     }
   }
 
-  /** Reads a positive dimension. */
+  /** The largest dimension a file may declare (a vector of it is 4 MiB). */
+  public static final int MAX_DIMENSION = 1 << 20;
+
+  /** Reads a dimension in {@code [1, MAX_DIMENSION]}. */
   public static int readDimension(BinaryIn in) throws IOException {
     int dim = in.readInt();
-    if (dim <= 0) {
-      throw in.corrupt("dimension " + dim);
+    if (dim <= 0 || dim > MAX_DIMENSION) {
+      throw in.corrupt("dimension " + dim + " is outside [1, " + MAX_DIMENSION + "]");
     }
     return dim;
+  }
+
+  /** Refuses a stored vector holding NaN or an infinity. */
+  public static void requireFinite(BinaryIn in, float[] v, String id) {
+    for (int i = 0; i < v.length; i++) {
+      if (!Float.isFinite(v[i])) {
+        throw in.corrupt("the vector of '" + id + "' holds " + v[i] + " at position " + i);
+      }
+    }
   }
 }

@@ -81,6 +81,16 @@ public final class LabelPostings {
     return result;
   }
 
+  /** Whether some item carries {@code field}. */
+  public boolean hasField(String field) {
+    return postings.containsKey(field);
+  }
+
+  /** The fields some item carries, sorted. */
+  public Set<String> fields() {
+    return java.util.Collections.unmodifiableSet(new TreeSet<>(postings.keySet()));
+  }
+
   /** The values present for {@code field}, sorted. */
   public Set<String> values(String field) {
     var values = postings.get(field);

@@ -29,7 +29,7 @@ class BallTreeIndexTest extends VectorIndexContract {
 
   @Override
   protected VectorIndex newIndex(int dimension, Metric metric) {
-    return Artsim.index("balltree", dimension, metric, BallTreeConfig.defaults().withLeafSize(8));
+    return Artsim.index(BallTreeConfig.defaults().withLeafSize(8), dimension, metric);
   }
 
   private static VectorIndex flatWith(List<VectorEntry> entries, int dim, Metric metric) {
@@ -50,6 +50,13 @@ class BallTreeIndexTest extends VectorIndexContract {
         .isInstanceOf(ConfigException.class)
         .hasMessageContaining("'leaf_size' is 'many'");
     assertThat(BallTreeConfig.parse(Map.of()).leafSize()).isEqualTo(40);
+    assertThat(BallTreeConfig.defaults().provider()).isEqualTo("balltree");
+    try (VectorIndex index = Artsim.index("balltree", 3, Metric.L2, Map.of("leaf_size", 12, "seed", 7L))) {
+      assertThat(index.toString()).contains("leafSize=12");
+    }
+    try (VectorIndex index = Artsim.index(BallTreeConfig.defaults().withLeafSize(9), 3, Metric.L2)) {
+      assertThat(index.kind()).isEqualTo("balltree");
+    }
     checkUnknownSettingIsRefused("balltree");
   }
 
@@ -57,7 +64,7 @@ class BallTreeIndexTest extends VectorIndexContract {
   @Test
   void synapseMlKnownAnswers() {
     for (int leafSize : new int[] {1, 5, 40, 50}) {
-      try (VectorIndex index = Artsim.index("balltree", 3, Metric.DOT, BallTreeConfig.defaults().withLeafSize(leafSize))) {
+      try (VectorIndex index = Artsim.index(BallTreeConfig.defaults().withLeafSize(leafSize), 3, Metric.DOT)) {
         var entries = new ArrayList<VectorEntry>();
         int i = 0;
         for (int x = 1; x <= 10; x++) {
@@ -99,7 +106,7 @@ class BallTreeIndexTest extends VectorIndexContract {
               int n = 1 + r.nextInt(3000);
               var entries = RandomVectors.entries(r, n, dim, 6, r.nextBoolean());
               int leaf = 1 + r.nextInt(60);
-              try (VectorIndex tree = Artsim.index("balltree", dim, metric, BallTreeConfig.defaults().withLeafSize(leaf).withSeed(seed));
+              try (VectorIndex tree = Artsim.index(BallTreeConfig.defaults().withLeafSize(leaf).withSeed(seed), dim, metric);
                   VectorIndex flat = flatWith(entries, dim, metric)) {
                 tree.addAll(entries);
                 for (int q = 0; q < 10; q++) {
@@ -122,7 +129,7 @@ class BallTreeIndexTest extends VectorIndexContract {
               int n = 200 + r.nextInt(2000);
               int colours = 2 + r.nextInt(40);
               var entries = RandomVectors.entries(r, n, dim, colours, false);
-              try (VectorIndex tree = Artsim.index("balltree", dim, metric, BallTreeConfig.defaults().withLeafSize(1 + r.nextInt(50)));
+              try (VectorIndex tree = Artsim.index(BallTreeConfig.defaults().withLeafSize(1 + r.nextInt(50)), dim, metric);
                   VectorIndex flat = flatWith(entries, dim, metric)) {
                 tree.addAll(entries);
                 for (int q = 0; q < 12; q++) {
@@ -159,7 +166,7 @@ class BallTreeIndexTest extends VectorIndexContract {
               var r = new SplittableRandom(seed);
               int dim = 3 + r.nextInt(20);
               var entries = RandomVectors.entries(r, 600, dim, 5, false);
-              try (VectorIndex tree = Artsim.index("balltree", dim, metric, BallTreeConfig.defaults().withLeafSize(10));
+              try (VectorIndex tree = Artsim.index(BallTreeConfig.defaults().withLeafSize(10), dim, metric);
                   VectorIndex flat = Artsim.index("flat", dim, metric)) {
                 tree.addAll(entries.subList(0, 300));
                 flat.addAll(entries.subList(0, 300));
@@ -218,7 +225,7 @@ class BallTreeIndexTest extends VectorIndexContract {
 
   @Test
   void duplicatePointsDoNotSplitForever() {
-    try (VectorIndex tree = Artsim.index("balltree", 4, Metric.L2, BallTreeConfig.defaults().withLeafSize(1))) {
+    try (VectorIndex tree = Artsim.index(BallTreeConfig.defaults().withLeafSize(1), 4, Metric.L2)) {
       var entries = new ArrayList<VectorEntry>();
       for (int i = 0; i < 500; i++) {
         entries.add(VectorEntry.of(String.format("d%03d", i), new float[] {1, 2, 3, i % 2}));

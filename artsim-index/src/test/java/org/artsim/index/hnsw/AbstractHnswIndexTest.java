@@ -32,7 +32,7 @@ abstract class AbstractHnswIndexTest extends VectorIndexContract {
 
   @Override
   protected VectorIndex newIndex(int dimension, Metric metric) {
-    return Artsim.index(provider(), dimension, metric, HnswConfig.defaults().withThreads(2));
+    return Artsim.index(HnswConfig.defaults(provider()).withThreads(2), dimension, metric);
   }
 
   @Override
@@ -94,7 +94,7 @@ abstract class AbstractHnswIndexTest extends VectorIndexContract {
   void aLargerEfNeverLowersRecallMuchAndTheRequestOverridesTheDefault() {
     var r = new SplittableRandom(21);
     var entries = RandomVectors.entries(r, 2000, 32, 4, false);
-    try (VectorIndex index = Artsim.index(provider(), 32, Metric.COSINE, HnswConfig.defaults().withEf(1).withM(4).withEfConstruction(8))) {
+    try (VectorIndex index = Artsim.index(HnswConfig.defaults(provider()).withEf(1).withM(4).withEfConstruction(8), 32, Metric.COSINE)) {
       index.addAll(entries);
       double low = 0;
       double high = 0;
@@ -112,7 +112,7 @@ abstract class AbstractHnswIndexTest extends VectorIndexContract {
   void manyRemovalsCompactTheGraphAndRemovedItemsStayGone() {
     var r = new SplittableRandom(22);
     var entries = RandomVectors.entries(r, 3000, 8, 3, false);
-    try (VectorIndex index = Artsim.index(provider(), 8, Metric.L2, HnswConfig.defaults().withM(8).withEf(20))) {
+    try (VectorIndex index = Artsim.index(HnswConfig.defaults(provider()).withM(8).withEf(20), 8, Metric.L2)) {
       index.addAll(entries);
       var kept = new ArrayList<VectorEntry>();
       for (int i = 0; i < entries.size(); i++) {
@@ -140,23 +140,54 @@ abstract class AbstractHnswIndexTest extends VectorIndexContract {
     assertThat(Artsim.available().get("VectorIndex")).contains(provider());
     assertThat(Artsim.index(provider(), 3, Metric.L2, Map.of("m", "8", "ef", "20", "ef_construction", "50", "threads", "1", "max_items", "10", "seed", "3")).toString())
         .contains("metric=L2, dim=3, size=0, m=8, efConstruction=50, ef=20");
-    assertThatThrownBy(() -> HnswConfig.defaults().withM(0)).isInstanceOf(ConfigException.class).hasMessage("hnsw: m must be in [2, 512], got 0");
-    assertThatThrownBy(() -> HnswConfig.defaults().withEf(0)).isInstanceOf(ConfigException.class).hasMessage("hnsw: ef must be in [1, 100000], got 0");
-    assertThatThrownBy(() -> HnswConfig.defaults().withEfConstruction(-1))
+    HnswConfig base = HnswConfig.defaults(provider());
+    String p = provider() + ": ";
+    assertThat(base.provider()).isEqualTo(provider());
+    assertThatThrownBy(() -> base.withM(0)).isInstanceOf(ConfigException.class).hasMessage(p + "m must be in [2, 512], got 0");
+    assertThatThrownBy(() -> base.withEf(0)).isInstanceOf(ConfigException.class).hasMessage(p + "ef must be in [1, 100000], got 0");
+    assertThatThrownBy(() -> base.withEfConstruction(-1)).isInstanceOf(ConfigException.class).hasMessage(p + "ef_construction must be in [1, 100000], got -1");
+    assertThatThrownBy(() -> base.withThreads(0)).isInstanceOf(ConfigException.class).hasMessage(p + "threads must be in [1, 1024], got 0");
+    assertThatThrownBy(() -> base.withMaxItems(0)).isInstanceOf(ConfigException.class).hasMessageStartingWith(p + "max_items must be in [1, 1048576], got 0");
+    assertThatThrownBy(() -> base.withProvider("hnswlib"))
         .isInstanceOf(ConfigException.class)
-        .hasMessage("hnsw: ef_construction must be in [1, 100000], got -1");
-    assertThatThrownBy(() -> HnswConfig.defaults().withThreads(0)).isInstanceOf(ConfigException.class).hasMessage("hnsw: threads must be in [1, 1024], got 0");
-    assertThatThrownBy(() -> HnswConfig.defaults().withMaxItems(0))
-        .isInstanceOf(ConfigException.class)
-        .hasMessage("hnsw: max_items must be in [1, 1073741824], got 0");
+        .hasMessage("HnswConfig: provider must be \"hnsw-lucene\" or \"hnsw\", got \"hnswlib\"");
     checkUnknownSettingIsRefused(provider());
+  }
+
+  @Test
+  void aHugeMaxItemsSettingIsRefusedNamingProviderKeyAndRange() {
+    assertThatThrownBy(() -> Artsim.index(provider(), 8, Metric.COSINE, Map.of("max_items", "1073741824")))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageStartingWith(provider() + ": max_items must be in [1, 1048576], got 1073741824");
+  }
+
+  @Test
+  void settingsMayBeNumbersAndAreCheckedAtBuildTime() {
+    try (VectorIndex index = Artsim.index(provider(), 3, Metric.L2, Map.of("m", 8, "ef", 20, "threads", 1, "seed", 3L))) {
+      assertThat(index.toString()).contains("m=8").contains("ef=20");
+    }
+    assertThatThrownBy(() -> Artsim.index(provider(), 3, Metric.L2, Map.of("ef", 0)))
+        .isInstanceOf(ConfigException.class)
+        .hasMessage(provider() + ": ef must be in [1, 100000], got 0");
+    assertThatThrownBy(() -> Artsim.index(provider(), 3, Metric.L2, Map.of("ef", List.of(64))))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("'ef'")
+        .hasMessageContaining(provider());
+  }
+
+  @Test
+  void aTypedConfigNamesItsProvider() {
+    try (VectorIndex index = Artsim.index(HnswConfig.defaults(provider()).withM(6), 4, Metric.DOT)) {
+      assertThat(index.kind()).isEqualTo(provider());
+      assertThat(index.toString()).contains("m=6");
+    }
   }
 
   @Test
   void theGraphGrowsPastItsInitialCapacity() {
     var r = new SplittableRandom(23);
     var entries = RandomVectors.entries(r, 700, 6, 2, false);
-    try (VectorIndex index = Artsim.index(provider(), 6, Metric.DOT, HnswConfig.defaults().withMaxItems(5).withM(4).withEf(10))) {
+    try (VectorIndex index = Artsim.index(HnswConfig.defaults(provider()).withMaxItems(5).withM(4).withEf(10), 6, Metric.DOT)) {
       for (VectorEntry e : entries.subList(0, 50)) {
         index.add(e.id(), e.vector(), e.labels());
       }

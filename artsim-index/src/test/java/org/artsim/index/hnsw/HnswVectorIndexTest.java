@@ -40,14 +40,14 @@ class HnswVectorIndexTest extends AbstractHnswIndexTest {
   @Test
   void aGraphSectionNamingAForeignClassIsRefused() throws IOException {
     java.util.function.Function<String, FileFormatException> in = FileFormatException::new;
-    assertThatThrownBy(() -> HnswVectorIndex.readGraph(serialized(new Foreign()), in))
+    assertThatThrownBy(() -> HnswlibGraphReader.read(serialized(new Foreign()), 4, in))
         .isInstanceOf(FileFormatException.class)
         .hasMessageContaining("outside the allow-list")
         .hasMessageContaining("refusing to deserialize");
     assertThat(Foreign.constructed).isFalse();
-    assertThatThrownBy(() -> HnswVectorIndex.readGraph(serialized(new java.util.HashMap<String, String>()), in))
+    assertThatThrownBy(() -> HnswlibGraphReader.read(serialized(new java.util.HashMap<String, String>()), 4, in))
         .isInstanceOf(FileFormatException.class)
         .hasMessageContaining("outside the allow-list");
-    assertThatThrownBy(() -> HnswVectorIndex.readGraph(new byte[] {1, 2, 3}, in)).isInstanceOf(FileFormatException.class).hasMessageContaining("damaged");
+    assertThatThrownBy(() -> HnswlibGraphReader.read(new byte[] {1, 2, 3}, 4, in)).isInstanceOf(FileFormatException.class).hasMessageContaining("damaged");
   }
 }

@@ -24,7 +24,7 @@ class LuceneHnswVectorIndexTest extends AbstractHnswIndexTest {
     var r = new SplittableRandom(31);
     var entries = RandomVectors.entries(r, 3000, 16, 5, false);
     Path file = tmp.resolve("lucene.bin");
-    try (VectorIndex index = Artsim.index(provider(), 16, Metric.L2, HnswConfig.defaults().withM(6).withEf(12).withThreads(1))) {
+    try (VectorIndex index = Artsim.index(HnswConfig.defaults(provider()).withM(6).withEf(12).withThreads(1), 16, Metric.L2)) {
       index.addAll(entries);
       for (int i = 0; i < 300; i++) {
         index.remove(entries.get(i).id());

@@ -4,24 +4,30 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.artsim.ClosedException;
+import org.artsim.InvalidArgumentException;
 import org.artsim.RecommendationSession;
 import org.artsim.Recommender;
 import org.artsim.VectorIndex;
 import org.artsim.io.ArtsimFiles;
 import org.artsim.io.BinaryIn;
-import org.artsim.recommend.LikesConfig;
 
 /**
- * The {@code "likes"} recommender: immutable (an index and a config), so thread-safe; each session
- * is used by one thread at a time. See {@link LikesRecommenderProvider} for what it recommends.
+ * The {@code "likes"} recommender: an index and a config, thread-safe; each session is used by one
+ * thread at a time. See {@link LikesRecommenderProvider} for what it recommends.
+ *
+ * <p>{@link #close()} ends the recommender and every session it made or restored: their content
+ * operations then throw {@link ClosedException}; {@link #kind()} stays readable and a second close
+ * does nothing. The index is the caller's and stays open.
  */
-final class LikesRecommender implements Recommender {
+final class LikesRecommender implements Recommender, AutoCloseable {
   static final String FORMAT = "artsim.session.likes";
   static final int FORMAT_VERSION = 1;
   private static final int MAX_IDS = 50_000_000;
 
   private final VectorIndex index;
   private final LikesConfig config;
+  private volatile boolean closed;
 
   LikesRecommender(VectorIndex index, LikesConfig config) {
     this.index = index;
@@ -41,13 +47,30 @@ final class LikesRecommender implements Recommender {
     return LikesRecommenderProvider.NAME;
   }
 
+  /** Throws {@link ClosedException} once this recommender is closed. */
+  void checkOpen() {
+    if (closed) {
+      throw new ClosedException("recommender '" + LikesRecommenderProvider.NAME + "'");
+    }
+  }
+
+  @Override
+  public void close() {
+    closed = true;
+  }
+
   @Override
   public RecommendationSession newSession() {
+    checkOpen();
     return new LikesSession(this);
   }
 
   @Override
   public RecommendationSession restoreSession(Path path) {
+    checkOpen();
+    if (path == null) {
+      throw new InvalidArgumentException("path is null; give the file a session was saved to");
+    }
     return ArtsimFiles.read(path, FORMAT, FORMAT_VERSION, this::read);
   }
 
@@ -85,7 +108,7 @@ final class LikesRecommender implements Recommender {
 
   @Override
   public String toString() {
-    return "LikesRecommender[index=" + index.kind() + ", size=" + index.size() + ", multiInterest=" + config.multiInterest()
+    return "LikesRecommender[" + (closed ? "closed, " : "") + "index=" + index.kind() + ", size=" + index.size() + ", multiInterest=" + config.multiInterest()
         + (config.popularityRerank() ? ", popularity=" + config.popularityField() + "@" + config.popularityWeight() : "") + "]";
   }
 }

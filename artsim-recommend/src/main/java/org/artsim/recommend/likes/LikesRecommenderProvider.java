@@ -4,7 +4,6 @@ import java.util.Map;
 import org.artsim.InvalidArgumentException;
 import org.artsim.Recommender;
 import org.artsim.VectorIndex;
-import org.artsim.recommend.LikesConfig;
 import org.artsim.spi.RecommenderProvider;
 
 /**

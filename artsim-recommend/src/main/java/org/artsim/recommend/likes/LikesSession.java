@@ -18,17 +18,17 @@ import org.artsim.Recommendations;
 import org.artsim.SearchRequest;
 import org.artsim.UnknownIdException;
 import org.artsim.VectorIndex;
-import org.artsim.cluster.Dissimilarity;
-import org.artsim.cluster.KMedoidsConfig;
-import org.artsim.cluster.Silhouette;
+import org.artsim.recommend.cluster.Dissimilarity;
+import org.artsim.recommend.cluster.KMedoidsConfig;
+import org.artsim.recommend.cluster.Silhouette;
 import org.artsim.io.ArtsimFiles;
 import org.artsim.io.BinaryOut;
-import org.artsim.recommend.LikesConfig;
 import org.artsim.vector.Vectors;
 
 /**
  * One visitor's likes, shown items and history; see {@link LikesRecommenderProvider}. Not
- * thread-safe: one thread at a time.
+ * thread-safe: one thread at a time. Once its recommender is closed, every method but {@code
+ * toString} throws {@link org.artsim.ClosedException}.
  */
 final class LikesSession implements RecommendationSession {
   static final String NO_LIKES = "no likes yet: like an item first";
@@ -51,6 +51,7 @@ final class LikesSession implements RecommendationSession {
 
   @Override
   public void like(String id) {
+    recommender.checkOpen();
     if (id == null) {
       throw new InvalidArgumentException("id is null; like an item by its id");
     }
@@ -62,11 +63,16 @@ final class LikesSession implements RecommendationSession {
 
   @Override
   public boolean unlike(String id) {
+    recommender.checkOpen();
+    if (id == null) {
+      throw new InvalidArgumentException("id is null; unlike an item by its id");
+    }
     return likes.remove(id);
   }
 
   @Override
   public void clear() {
+    recommender.checkOpen();
     likes.clear();
     shown.clear();
     history.clear();
@@ -74,6 +80,7 @@ final class LikesSession implements RecommendationSession {
 
   @Override
   public void markShown(Collection<String> ids) {
+    recommender.checkOpen();
     if (ids == null) {
       throw new InvalidArgumentException("ids is null; pass the ids that were shown");
     }
@@ -94,26 +101,31 @@ final class LikesSession implements RecommendationSession {
 
   @Override
   public Set<String> likes() {
+    recommender.checkOpen();
     return Collections.unmodifiableSet(new LinkedHashSet<>(likes));
   }
 
   @Override
   public Set<String> shown() {
+    recommender.checkOpen();
     return Collections.unmodifiableSet(new LinkedHashSet<>(shown));
   }
 
   @Override
   public List<List<String>> history() {
+    recommender.checkOpen();
     return List.copyOf(history);
   }
 
   @Override
   public Recommendations recommend(int k) {
+    recommender.checkOpen();
     return recommend(k, LabelFilter.none());
   }
 
   @Override
   public Recommendations recommend(int k, LabelFilter filter) {
+    recommender.checkOpen();
     if (k < 1) {
       throw new InvalidArgumentException("k must be at least 1, got " + k + "; ask for one or more recommendations");
     }
@@ -132,7 +144,8 @@ final class LikesSession implements RecommendationSession {
     }
     List<List<float[]>> tastes = config.multiInterest() ? tastes(liked) : List.of(liked);
     int pool = config.popularityRerank() ? config.candidatePool() : 1;
-    int perTaste = k * tastes.size() * pool;
+    // at most every item of the index can be found, so a huge k is clamped there (no overflow, no huge buffers)
+    int perTaste = (int) Math.min(index.size(), (long) k * tastes.size() * pool);
     var lists = new ArrayList<List<Hit>>(tastes.size());
     for (var taste : tastes) {
       var candidates = unseenNear(query(taste), perTaste, filter);
@@ -225,7 +238,7 @@ final class LikesSession implements RecommendationSession {
     int fetch = (int) Math.min(n, (long) need + Math.min(excluded, need + 16L));
     while (true) {
       List<Hit> hits = index.search(SearchRequest.of(q, Math.max(1, fetch)).withFilter(filter));
-      var unseen = new ArrayList<Hit>(need);
+      var unseen = new ArrayList<Hit>(Math.min(need, hits.size()));
       for (Hit h : hits) {
         if (!likes.contains(h.id()) && !shown.contains(h.id())) {
           unseen.add(h);
@@ -303,7 +316,7 @@ final class LikesSession implements RecommendationSession {
       var only = lists.get(0);
       return only.size() <= k ? only : only.subList(0, k);
     }
-    var out = new ArrayList<Hit>(k);
+    var out = new ArrayList<Hit>(Math.min(k, 1024));
     var taken = new HashSet<String>();
     int[] pos = new int[lists.size()];
     boolean progress = true;
@@ -327,6 +340,10 @@ final class LikesSession implements RecommendationSession {
 
   @Override
   public void save(Path path) {
+    recommender.checkOpen();
+    if (path == null) {
+      throw new InvalidArgumentException("path is null; give the file to write the session to");
+    }
     ArtsimFiles.write(path, LikesRecommender.FORMAT, LikesRecommender.FORMAT_VERSION, this::write);
   }
 

@@ -24,7 +24,6 @@ import org.artsim.Recommender;
 import org.artsim.UnknownIdException;
 import org.artsim.VectorEntry;
 import org.artsim.VectorIndex;
-import org.artsim.recommend.LikesConfig;
 import org.artsim.testing.FashionMnist;
 import org.artsim.testing.Seeds;
 import org.artsim.vector.MeanCentring;
@@ -157,7 +156,7 @@ class LikesRecommenderTest {
   @Test
   void multiInterestServesBothTastesAcrossClassPairs() {
     var r = new SplittableRandom(Seeds.master());
-    var multiRec = Artsim.recommender("likes", centred, LikesConfig.defaults().withMultiInterest(true));
+    var multiRec = Artsim.recommender(LikesConfig.defaults().withMultiInterest(true), centred);
     var plainRec = Artsim.recommender("likes", centred);
     double multi = 0;
     double plain = 0;
@@ -227,7 +226,7 @@ class LikesRecommenderTest {
 
   @Test
   void multiInterestServesBothTastes() {
-    var multi = Artsim.recommender("likes", fmnist, LikesConfig.defaults().withMultiInterest(true)).newSession();
+    var multi = Artsim.recommender(LikesConfig.defaults().withMultiInterest(true), fmnist).newSession();
     var plain = Artsim.recommender("likes", fmnist).newSession();
     for (var s : List.of(multi, plain)) {
       firstOfClass(1, 5).forEach(s::like);
@@ -243,7 +242,7 @@ class LikesRecommenderTest {
 
   @Test
   void multiInterestKeepsOneTasteWhenTheLikesAreAlike() {
-    var multi = Artsim.recommender("likes", fmnist, LikesConfig.defaults().withMultiInterest(true).withMinSilhouette(0.9)).newSession();
+    var multi = Artsim.recommender(LikesConfig.defaults().withMultiInterest(true).withMinSilhouette(0.9), fmnist).newSession();
     var plain = Artsim.recommender("likes", fmnist).newSession();
     for (var s : List.of(multi, plain)) {
       firstOfClass(1, 5).forEach(s::like);
@@ -308,7 +307,7 @@ class LikesRecommenderTest {
 
   @Test
   void popularityReRanksTheCandidates() {
-    var byVisits = Artsim.recommender("likes", tiny(), Map.of("popularity_field", "visits", "popularity_weight", "0.5")).newSession();
+    var byVisits = Artsim.recommender(LikesConfig.parse(Map.of("popularity_field", "visits", "popularity_weight", "0.5")), tiny()).newSession();
     byVisits.like("a");
     var r = byVisits.recommend(2);
     assertThat(r.hits()).extracting(Hit::id).containsExactly("b", "c");
@@ -390,6 +389,11 @@ class LikesRecommenderTest {
     assertThatThrownBy(() -> LikesConfig.parse(Map.of("multiinterest", "true")))
         .isInstanceOf(ConfigException.class)
         .hasMessageStartingWith("likes: unknown setting [multiinterest]");
+    assertThatThrownBy(() -> LikesConfig.parse(Map.of("max_interests", "many")))
+        .isInstanceOf(ConfigException.class)
+        .hasMessage("likes: setting 'max_interests' is 'many'; it must be a whole number");
+    assertThat(LikesConfig.defaults().provider()).isEqualTo("likes");
+    assertThat(Artsim.recommender(LikesConfig.defaults().withMultiInterest(true), tiny()).kind()).isEqualTo("likes");
     var session = Artsim.recommender("likes", tiny()).newSession();
     assertThatThrownBy(() -> session.recommend(0))
         .isInstanceOf(InvalidArgumentException.class)

@@ -49,7 +49,7 @@ final class QueryExpander {
     for (int i = 0; i < words.length; i++) {
       dfOf.put(words[i], wordDf[i]);
     }
-    this.byFrequency = Comparator.<String>comparingInt(dfOf::get).reversed().thenComparing(TfidfTextIndex::compareCodePoints);
+    this.byFrequency = Comparator.<String>comparingInt(dfOf::get).reversed().thenComparing(CodePoints::compare);
     if (config.stemming() == TfidfConfig.Stemming.NONE) {
       this.stems = null;
     } else {
@@ -88,7 +88,7 @@ final class QueryExpander {
     if (min == 0 || word.codePointCount(0, word.length()) < min) {
       return List.of();
     }
-    int from = Arrays.binarySearch(words, word, TfidfTextIndex::compareCodePoints);
+    int from = Arrays.binarySearch(words, word, CodePoints::compare);
     from = from < 0 ? -from - 1 : from;
     var out = new ArrayList<String>();
     for (int i = from; i < words.length && words[i].startsWith(word); i++) {
@@ -139,7 +139,7 @@ final class QueryExpander {
   }
 
   private int lowerBound(String prefix) {
-    int i = Arrays.binarySearch(words, prefix, TfidfTextIndex::compareCodePoints);
+    int i = Arrays.binarySearch(words, prefix, CodePoints::compare);
     return i < 0 ? -i - 1 : i;
   }
 

@@ -25,8 +25,12 @@ import org.artsim.text.TfidfConfig;
  *       Results therefore always equal those of a fresh fit. Batch adds with {@code addAll}.
  *   <li>{@code max_features} ties at the cut-off are kept in alphabetical order; scikit-learn picks
  *       among them with numpy's unstable argsort, which no port can reproduce.
- *   <li>Thread-safe: searches run in parallel under a read lock; changes and refits take the write
- *       lock.
+ *   <li>Thread-safe: changes and refits take a write lock; a search holds the read lock only to
+ *       take the current fitted model, then reads and scores its query without a lock, within the
+ *       {@code max_query_chars}/{@code max_query_terms} limits of its {@link TfidfConfig}.
+ *   <li>Label filter fields are matched exactly; a field no present document carries is an {@link
+ *       org.artsim.InvalidArgumentException}. After {@code close()} every content operation throws
+ *       {@link org.artsim.ClosedException}.
  * </ul>
  *
  * <h2>File format {@code artsim.text.tfidf}, version 1</h2>
@@ -66,6 +70,16 @@ public final class TfidfIndexProvider implements TextIndexProvider<TfidfConfig> 
   }
 
   @Override
+  public String module() {
+    return "org.artsim:artsim-text";
+  }
+
+  @Override
+  public String formatName() {
+    return TfidfFileCodec.FORMAT;
+  }
+
+  @Override
   public Class<TfidfConfig> configType() {
     return TfidfConfig.class;
   }
@@ -87,6 +101,6 @@ public final class TfidfIndexProvider implements TextIndexProvider<TfidfConfig> 
 
   @Override
   public TextIndex load(Path path) {
-    return ArtsimFiles.read(path, TfidfTextIndex.FORMAT, TfidfTextIndex.FORMAT_VERSION, TfidfTextIndex::read);
+    return ArtsimFiles.read(path, TfidfFileCodec.FORMAT, TfidfFileCodec.VERSION, TfidfFileCodec::read);
   }
 }

@@ -69,7 +69,7 @@ class IncrementalConsistencyTest {
         } else {
           var ids = new ArrayList<>(docs.keySet());
           String id = ids.get(rnd.nextInt(ids.size()));
-          var doc = TextDocument.of("title", text(rnd), "body", text(rnd));
+          var doc = TextDocument.of("title", text(rnd), "body", text(rnd)).withLabels(docs.get(id).labels());
           assertThat(live.put(id, doc)).isTrue();
           docs.put(id, doc);
         }

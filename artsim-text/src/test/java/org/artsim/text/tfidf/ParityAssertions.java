@@ -16,7 +16,7 @@ final class ParityAssertions {
   private ParityAssertions() {}
 
   /** Document rows from the postings: document ordinal -> column -> value. */
-  static Map<Integer, Map<Integer, Double>> rows(TfidfTextIndex.Model m) {
+  static Map<Integer, Map<Integer, Double>> rows(FittedModel m) {
     var rows = new HashMap<Integer, Map<Integer, Double>>();
     for (int c = 0; c < m.terms.length; c++) {
       for (int p = 0; p < m.postDocs[c].length; p++) {
@@ -26,7 +26,7 @@ final class ParityAssertions {
     return rows;
   }
 
-  static void assertVocabulary(TfidfTextIndex.Model m, SklearnFixture.Vocabulary expected, double tol) {
+  static void assertVocabulary(FittedModel m, SklearnFixture.Vocabulary expected, double tol) {
     assertThat(m.terms).containsExactly(expected.terms());
     for (int c = 0; c < m.terms.length; c++) {
       assertThat(m.idf[c]).as("idf of '%s'", m.terms[c]).isCloseTo(expected.idf()[c], within(tol));

@@ -85,6 +85,23 @@ class TfidfTextIndexTest {
   }
 
   @Test
+  void theDefaultsFindAWordThatOccursOnceAndTheReferencePresetPrunesIt() {
+    var docs = new LinkedHashMap<String, TextDocument>();
+    docs.put("a", TextDocument.of("title", "Portrait of a man, dated 1613"));
+    docs.put("b", TextDocument.of("title", "Portrait of a woman"));
+    docs.put("c", TextDocument.of("title", "Still life"));
+    var defaults = new TfidfIndexProvider().create(TfidfConfig.defaults());
+    defaults.addAll(docs);
+    assertThat(ids(defaults.search("1613", 5))).containsExactly("a");
+    var reference = new TfidfIndexProvider().create(TfidfConfig.reference());
+    reference.addAll(docs);
+    var pruned = reference.search("1613", 5);
+    assertThat(pruned.hits()).isEmpty();
+    assertThat(pruned.explanation().message())
+        .isEqualTo("no usable term: '1613' occurs in the documents but not in the vocabulary (pruned by min_df=2, max_df=1.0, max_features=15000)");
+  }
+
+  @Test
   void literalQueriesDoNotForgiveTypos() {
     var r = index(LITERAL).search("picaso", 10);
     assertThat(r.hits()).isEmpty();
@@ -181,7 +198,7 @@ class TfidfTextIndexTest {
         String x = randomString(rnd, pool);
         String y = randomString(rnd, pool);
         int expected = Integer.signum(compareByCodePoints(x, y));
-        assertThat(Integer.signum(TfidfTextIndex.compareCodePoints(x, y))).as("%s vs %s, seed %d", x, y, seed).isEqualTo(expected);
+        assertThat(Integer.signum(CodePoints.compare(x, y))).as("%s vs %s, seed %d", x, y, seed).isEqualTo(expected);
       }
     }
   }
@@ -203,7 +220,7 @@ class TfidfTextIndexTest {
 
   @Test
   void veryLongDocumentsAreIndexed() {
-    var index = new TfidfIndexProvider().create(LITERAL);
+    var index = new TfidfIndexProvider().create(LITERAL.withMaxQueryChars(300_000));
     var sb = new StringBuilder();
     for (int i = 0; i < 100_000; i++) {
       sb.append("word").append(i % 5000).append(' ');
@@ -262,6 +279,26 @@ class TfidfTextIndexTest {
   }
 
   @Test
+  void aWronglyCasedLabelFieldIsRefusedWithTheNearMatch() {
+    var index = index(FORGIVING);
+    assertThatThrownBy(() -> index.search("woodblock", 5, LabelFilter.anyOf("Culture", "japanese")))
+        .isInstanceOf(InvalidArgumentException.class)
+        .hasMessage("no document has label field 'Culture'; fields present: [culture]; did you mean 'culture'? Label field names are case-sensitive");
+    assertThatThrownBy(() -> index.search("woodblock", 5, LabelFilter.anyOf("medium", "oil")))
+        .isInstanceOf(InvalidArgumentException.class)
+        .hasMessage("no document has label field 'medium'; fields present: [culture]");
+  }
+
+  @Test
+  void useAfterCloseSaysTheIndexIsClosed() {
+    var index = index(FORGIVING);
+    index.close();
+    assertThatThrownBy(() -> index.search("vase", 5))
+        .isInstanceOf(org.artsim.ClosedException.class)
+        .hasMessage("text index 'tfidf' is closed; create or load a new one to go on");
+  }
+
+  @Test
   void tiesAreOrderedById() {
     var index = new TfidfIndexProvider().create(LITERAL);
     for (String id : List.of("d", "b", "a", "c")) {
@@ -300,6 +337,20 @@ class TfidfTextIndexTest {
     assertThatThrownBy(() -> index.add("z", null))
         .isInstanceOf(InvalidArgumentException.class)
         .hasMessage("document for 'z' is null; pass a TextDocument (TextDocument.of(\"text\"))");
+    assertThatThrownBy(() -> index.search("vase", 5, null))
+        .isInstanceOf(InvalidArgumentException.class)
+        .hasMessage("filter is null; pass LabelFilter.none() to search every document");
+    assertThatThrownBy(() -> index.remove(null)).isInstanceOf(InvalidArgumentException.class).hasMessage("id is null; pass the id of a document");
+    assertThatThrownBy(() -> index.contains(null)).isInstanceOf(InvalidArgumentException.class).hasMessage("id is null; pass the id of a document");
+    assertThatThrownBy(() -> index.addAll(null))
+        .isInstanceOf(InvalidArgumentException.class)
+        .hasMessage("documents is null; pass a map from id to TextDocument");
+    var withNull = new java.util.HashMap<String, TextDocument>();
+    withNull.put("n", null);
+    assertThatThrownBy(() -> index.addAll(withNull))
+        .isInstanceOf(InvalidArgumentException.class)
+        .hasMessage("document for 'n' is null; pass a TextDocument (TextDocument.of(\"text\"))");
+    assertThat(ids(index.search("vase", Integer.MAX_VALUE))).containsExactlyInAnyOrder("v1", "v2");
   }
 
   @Test
@@ -319,6 +370,8 @@ class TfidfTextIndexTest {
     index.remove("b1");
     Path file = dir.resolve("museum.artsim");
     index.save(file);
+    assertThat(org.artsim.io.ArtsimFiles.peek(file).format()).isEqualTo(new TfidfIndexProvider().formatName()).isEqualTo("artsim.text.tfidf");
+    assertThat(new TfidfIndexProvider().module()).isEqualTo("org.artsim:artsim-text");
     TextIndex loaded = Artsim.loadTextIndex(file);
     assertThat(loaded.kind()).isEqualTo("tfidf");
     assertThat(loaded.size()).isEqualTo(index.size());
