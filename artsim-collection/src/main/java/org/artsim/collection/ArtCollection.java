@@ -320,7 +320,19 @@ public final class ArtCollection implements AutoCloseable {
    * @throws ArtsimException if text search is off (no text index installed)
    */
   public TextSearchResult searchText(String query, int k, LabelFilter filter) {
-    return search.text(query, k, filter);
+    contents.checkOpen();
+    return search.text(query, k, filter, search.defaultMode());
+  }
+
+  /**
+   * {@link #searchText(String, int, LabelFilter)} read as {@code mode} says: the text index alone,
+   * the dense text index alone, or both fused ({@link TextSearchMode}). Without a mode, a
+   * collection whose config names a text embedder searches {@code HYBRID}, else {@code TFIDF}.
+   *
+   * @throws ArtsimException if the mode needs an index this collection does not have
+   */
+  public TextSearchResult searchText(String query, int k, LabelFilter filter, TextSearchMode mode) {
+    return search.text(query, k, filter, mode);
   }
 
   /** Images that match a text description, for embedders with a text side (CLIP); throws {@code ArtsimException} if the embedder embeds images only. */

@@ -62,6 +62,8 @@ import org.slf4j.LoggerFactory;
  *   text:part recommender:part clusterer:part uniqueness:part duplicateFinder:part qualityMeter:part metric:string
  *   info: provider:string model:string dimension:int32 settings:map
  *   imageBase:string|null recordsFile:string indexFile:string indexSeal:string textFile:string|null textSeal:string|null
+ *   [textEmbedder:part]   (absent in files of earlier saves: no text embedder; the dense text
+ *                          index it feeds is not saved but rebuilt from the records at load)
  * records   "artsim.collection.records":
  *   id:string generation:int32 count:int32 record{count}
  *   record := id title artist culture classification medium date description image (string|null each) fields:map labels:map

@@ -171,6 +171,7 @@ final class StoreCodec {
     out.writeString(m.indexSeal());
     out.writeString(m.textFile());
     out.writeString(m.textSeal());
+    writePart(out, c.textEmbedder());
   }
 
   static void writePart(BinaryOut out, ProviderConfig p) throws IOException {
@@ -219,6 +220,7 @@ final class StoreCodec {
           String indexSeal = in.readString();
           String textFile = in.readString();
           String textSeal = in.readString();
+          ProviderSettings textEmbedder = in.remaining() > 0 ? readPart(in) : ProviderSettings.of(CollectionConfig.NONE);
           if (id == null || generation < 1 || !file("records", generation).equals(recordsFile) || !file("index", generation).equals(indexFile)
               || (textFile != null && !file("text", generation).equals(textFile)) || indexSeal == null || (textFile != null && textSeal == null)) {
             throw in.corrupt("its id, generation or file names do not fit together (generation " + generation + ", files " + recordsFile + ", " + indexFile + ", " + textFile + ")");
@@ -231,7 +233,7 @@ final class StoreCodec {
           } catch (RuntimeException e) {
             throw in.corrupt("its index rule or metric is not valid: " + e.getMessage());
           }
-          var config = new CollectionConfig(embedder, index, auto, parts[0], parts[1], parts[2], parts[3], parts[4], parts[5], metric);
+          var config = new CollectionConfig(embedder, index, auto, parts[0], parts[1], parts[2], parts[3], parts[4], parts[5], metric, textEmbedder);
           return new Manifest(id, generation, count, config, info, base, recordsFile, indexFile, indexSeal, textFile, textSeal);
         });
   }
