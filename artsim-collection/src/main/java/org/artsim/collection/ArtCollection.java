@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import org.artsim.ArtsimException;
 import org.artsim.EmbedderInfo;
@@ -77,6 +76,7 @@ public final class ArtCollection implements AutoCloseable {
   private final CollectionSearch search;
   private final LazyRecommender recommender;
   private final RecordImages images;
+  private final CollectionChanges changes;
 
   ArtCollection(String id, PartsFactory parts, ImageEmbedder embedder, boolean owns, EmbedderInfo info, CollectionContents contents, Path imageBase) {
     this.id = id;
@@ -89,6 +89,7 @@ public final class ArtCollection implements AutoCloseable {
     this.analysis = new CollectionAnalysis(contents, parts, this::readImage);
     this.search = new CollectionSearch(contents, parts.config(), this::embedder, image -> images.stage().embedOne(image));
     this.recommender = new LazyRecommender(contents, parts);
+    this.changes = new CollectionChanges(contents, images);
   }
 
   /** A new, empty collection with the {@linkplain CollectionConfig#defaults() defaults}. */
@@ -229,12 +230,7 @@ public final class ArtCollection implements AutoCloseable {
    * @throws org.artsim.EmbeddingException if the image cannot be read or embedded (nothing is added)
    */
   public void add(CatalogueRecord record) {
-    contents.checkOpen();
-    Args.notNull(record, "record");
-    if (contents.contains(record.id())) {
-      throw new org.artsim.DuplicateIdException("a record with id '" + record.id() + "' is already in the collection; use update to replace it");
-    }
-    add(record, images.embed(record));
+    changes.add(record);
   }
 
   /** Adds a record with a vector made by this collection's embedder; throws {@code DuplicateIdException} if the id is present. */
@@ -247,8 +243,7 @@ public final class ArtCollection implements AutoCloseable {
    * unreadable image) is reported in the result and the others are added.
    */
   public AddResult addAll(List<CatalogueRecord> batch, ProgressListener listener) {
-    contents.checkOpen();
-    return BatchAdd.addAll(contents, images.stage(), Args.notNull(batch, "batch"), this::imageSource, listener);
+    return changes.addAll(batch, listener);
   }
 
   /**
@@ -267,18 +262,12 @@ public final class ArtCollection implements AutoCloseable {
 
   /** Ingests a catalogue export with options; see {@link Ingestor}. Rows already present are reported as duplicates. */
   public IngestionReport ingest(Path catalogue, IngestOptions options) {
-    contents.checkOpen();
-    Ingestor.Result r = Ingestor.ingest(Args.notNull(catalogue, "catalogue"), Args.notNull(options, "options"), images.stage(), contents::contains);
-    contents.add(r.records(), r.vectors());
-    return r.report();
+    return changes.ingest(catalogue, options);
   }
 
   /** Replaces a record; its image is embedded again only if the image changed; throws {@code UnknownIdException} if the id is not present. */
   public void update(CatalogueRecord record) {
-    contents.checkOpen();
-    Args.notNull(record, "record");
-    CatalogueRecord old = contents.get(record.id());
-    update(record, Objects.equals(old.image(), record.image()) ? vector(record.id()) : images.embed(record));
+    changes.update(record);
   }
 
   /** Replaces a record and its vector; throws {@code UnknownIdException} if the id is not present. */
@@ -320,7 +309,6 @@ public final class ArtCollection implements AutoCloseable {
    * @throws ArtsimException if text search is off (no text index installed)
    */
   public TextSearchResult searchText(String query, int k, LabelFilter filter) {
-    contents.checkOpen();
     return search.text(query, k, filter, search.defaultMode());
   }
 
