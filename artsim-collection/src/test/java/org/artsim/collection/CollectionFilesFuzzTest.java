@@ -203,16 +203,9 @@ class CollectionFilesFuzzTest {
         // replace a string with a crafted one
         var strings = fields.stream().filter(Field::length).toList();
         Field f = strings.get(r.nextInt(strings.size()));
-        int old = Math.max(0, b.getInt(f.offset()));
         String s = STRINGS[r.nextInt(STRINGS.length)];
-        byte[] bytes = s.getBytes(StandardCharsets.UTF_8);
-        var out = new ByteArrayOutputStream();
-        out.write(payload, 0, f.offset());
-        out.writeBytes(ByteBuffer.allocate(4).putInt(bytes.length).array());
-        out.writeBytes(bytes);
-        out.write(payload, f.offset() + 4 + old, payload.length - f.offset() - 4 - old);
         what.append("string at ").append(f.offset()).append(" := '").append(s.length() > 20 ? s.substring(0, 20) + "..." : s).append("'");
-        return c.with(out.toByteArray());
+        return c.with(replaceString(payload, f, s));
       }
       case 5 -> {
         int at = r.nextInt(payload.length);
@@ -346,6 +339,53 @@ class CollectionFilesFuzzTest {
     try (var reloaded = ArtCollection.load(again)) {
       assertThat(reloaded.size()).as(why).isEqualTo(c.size());
     }
+  }
+
+  /** Replaces the string at {@code f} with {@code s}. */
+  static byte[] replaceString(byte[] payload, Field f, String s) {
+    int old = Math.max(0, ByteBuffer.wrap(payload).getInt(f.offset()));
+    byte[] bytes = s.getBytes(StandardCharsets.UTF_8);
+    var out = new ByteArrayOutputStream();
+    out.write(payload, 0, f.offset());
+    out.writeBytes(ByteBuffer.allocate(4).putInt(bytes.length).array());
+    out.writeBytes(bytes);
+    out.write(payload, f.offset() + 4 + old, payload.length - f.offset() - 4 - old);
+    return out.toByteArray();
+  }
+
+  @Test
+  void everyManifestFieldCraftedInTurnGivesOnlyTypedErrors() throws IOException {
+    everyField(CollectionStore.MANIFEST, CollectionFilesFuzzTest::manifestFields, Integer.MAX_VALUE);
+  }
+
+  @Test
+  void everyFieldOfTheFirstRecordsCraftedInTurnGivesOnlyTypedErrors() throws IOException {
+    everyField(StoreCodec.file("records", 1), CollectionFilesFuzzTest::recordsFields, 24);
+  }
+
+  /** Each string field replaced by each crafted string, each int field by each crafted number: exhaustive, deterministic. */
+  private void everyField(String name, java.util.function.Function<byte[], List<Field>> walker, int limit) throws IOException {
+    Path d = saved();
+    Path file = d.resolve(name);
+    byte[] original = Files.readAllBytes(file);
+    Container c = Container.of(original);
+    List<Field> fields = walker.apply(c.payload());
+    int[] numbers = {-1, -2, 0, 1, 2, 3, 7, Integer.MAX_VALUE, Integer.MIN_VALUE, 1 << 30};
+    for (Field f : fields.subList(0, Math.min(limit, fields.size()))) {
+      if (f.length()) {
+        for (String s : STRINGS) {
+          Files.write(file, c.with(replaceString(c.payload(), f, s)).bytes());
+          loadAndExercise(d, name + ": string at " + f.offset() + " := '" + s + "'");
+        }
+      }
+      for (int v : numbers) {
+        byte[] p = c.payload().clone();
+        ByteBuffer.wrap(p).putInt(f.offset(), v);
+        Files.write(file, c.with(p).bytes());
+        loadAndExercise(d, name + ": int at " + f.offset() + " := " + v);
+      }
+    }
+    Files.write(file, original);
   }
 
   @Test
