@@ -88,8 +88,12 @@ final class Checkpoint {
     return dir.resolve(String.format(Locale.ROOT, "chunk-%06d.artsim", b));
   }
 
-  /** The saved results of batch {@code b}, or null if there are none for exactly these ids. */
-  EmbeddingResult[] read(int b, List<Candidate> batch) {
+  /**
+   * The saved results of batch {@code b}, or null if there are none for exactly these ids, or if
+   * the chunk holds a vector that is not finite or not of {@code dimension} (a damaged or crafted
+   * chunk is embedded again, never trusted).
+   */
+  EmbeddingResult[] read(int b, List<Candidate> batch, int dimension) {
     Path chunk = chunk(b);
     if (!Files.exists(chunk)) {
       return null;
@@ -107,16 +111,28 @@ final class Checkpoint {
             var out = new EmbeddingResult[n];
             for (int i = 0; i < n; i++) {
               String id = in.readString();
-              if (!id.equals(batch.get(i).record().id())) {
+              if (id == null || !id.equals(batch.get(i).record().id())) {
                 return null;
               }
               if (in.readBoolean()) {
                 int dim = in.readCount("vector", 1 << 20, 4);
+                if (dim != dimension) {
+                  throw in.corrupt("a vector has " + dim + " dimensions, not the embedder's " + dimension);
+                }
                 float[] vec = new float[dim];
                 in.readFloats(vec, 0, dim);
+                for (float x : vec) {
+                  if (!Float.isFinite(x)) {
+                    throw in.corrupt("a vector holds " + x);
+                  }
+                }
                 out[i] = EmbeddingResult.success(i, vec);
               } else {
-                out[i] = EmbeddingResult.failure(i, new EmbeddingException(in.readString()));
+                String message = in.readString();
+                if (message == null || message.isBlank()) {
+                  throw in.corrupt("an image error has no message");
+                }
+                out[i] = EmbeddingResult.failure(i, new EmbeddingException(message));
               }
             }
             return out;

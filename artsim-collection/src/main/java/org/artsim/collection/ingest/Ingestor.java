@@ -155,7 +155,7 @@ public final class Ingestor {
       }
       int b = batches++;
       List<EmbeddingResult> results;
-      EmbeddingResult[] saved = checkpoint.read(b, batch);
+      EmbeddingResult[] saved = checkpoint.read(b, batch, stage.info().dimension());
       if (saved != null) {
         results = List.of(saved);
         resumed += batch.size();
