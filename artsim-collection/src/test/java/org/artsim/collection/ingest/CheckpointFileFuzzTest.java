@@ -265,6 +265,69 @@ class CheckpointFileFuzzTest {
     assertThat(refused).as("a changed fingerprint is refused").isPositive();
   }
 
+  /** A chunk crafted by {@code craft}, resumed from: its batch must be embedded again, giving the reference vectors. */
+  private static void reembedded(java.util.function.UnaryOperator<byte[]> craft, String why) throws IOException {
+    Path dir = data.resolve("run");
+    copy(saved, dir);
+    Path chunk = dir.resolve("chunk-000000.artsim");
+    Container c = Container.of(Files.readAllBytes(chunk));
+    Files.write(chunk, c.with(craft.apply(c.payload().clone())).bytes());
+    try (var art = ArtCollection.create(Fixtures.fakes())) {
+      var report = art.ingest(csv, options(dir));
+      assertThat(report.added()).as(why).isEqualTo(ROWS);
+      assertThat(report.resumed()).as(why).isEqualTo(ROWS - BATCH);
+      for (String id : reference.keySet()) {
+        assertThat(art.vector(id)).as(why + " " + id).isEqualTo(reference.get(id));
+      }
+    }
+  }
+
+  @Test
+  void aChunkWhoseIdIsNullIsEmbeddedAgain() throws IOException {
+    // before the fix: NullPointerException from Checkpoint.read
+    reembedded(p -> ByteBuffer.wrap(p).putInt(4, -1).array(), "null id");
+  }
+
+  @Test
+  void aChunkHoldingANonFiniteVectorIsEmbeddedAgain() throws IOException {
+    for (float bad : new float[] {Float.NaN, Float.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY}) {
+      reembedded(
+          p -> {
+            var f = chunkFields(p).stream().filter(x -> x.kind() == Kind.FLOAT).findFirst().orElseThrow();
+            return ByteBuffer.wrap(p).putFloat(f.offset(), bad).array();
+          },
+          "vector value " + bad);
+    }
+  }
+
+  @Test
+  void aChunkHoldingAVectorOfAnotherDimensionIsEmbeddedAgain() throws IOException {
+    reembedded(
+        p -> {
+          var fields = chunkFields(p);
+          int dimAt = fields.get(3).offset();
+          int dim = ByteBuffer.wrap(p).getInt(dimAt);
+          int rows = ByteBuffer.wrap(p).getInt(0);
+          // one float less in every row, with each row's count saying so: a well-formed chunk of another dimension
+          var out = new ByteArrayOutputStream();
+          out.writeBytes(ByteBuffer.allocate(4).putInt(rows).array());
+          var b = ByteBuffer.wrap(p);
+          int at = 4;
+          for (int i = 0; i < rows; i++) {
+            int idLen = b.getInt(at);
+            out.write(p, at, 4 + idLen + 1);
+            at += 4 + idLen + 1;
+            int n = b.getInt(at);
+            out.writeBytes(ByteBuffer.allocate(4).putInt(n - 1).array());
+            out.write(p, at + 4, 4 * (n - 1));
+            at += 4 + 4 * n;
+          }
+          assertThat(dim).isGreaterThan(1);
+          return out.toByteArray();
+        },
+        "dimension minus one");
+  }
+
   private static void copy(Path from, Path to) throws IOException {
     if (Files.exists(to)) {
       try (var s = Files.list(to)) {
