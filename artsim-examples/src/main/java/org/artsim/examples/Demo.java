@@ -315,7 +315,7 @@ public final class Demo {
       out.println("   embedding with " + o.config().embedder() + " instead; run `" + PretrainedModels.MAKE_COMMAND + "` to make the pretrained presets");
       return o.config();
     }
-    out.println("   embedder: " + PretrainedPresets.describe(o.model()));
+    out.println("   pretrained model: " + PretrainedPresets.describe(o.model()));
     Map<String, String> settings = o.openClipArt() != null ? Map.of("alpha", "white") : Map.of();
     return o.config().withEmbedder(ProviderSettings.of(o.model(), settings));
   }
