@@ -3,10 +3,8 @@ package org.artsim.collection;
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import org.artsim.ArtsimException;
 import org.artsim.EmbedderInfo;
@@ -17,8 +15,6 @@ import org.artsim.LabelFilter;
 import org.artsim.ProgressListener;
 import org.artsim.RecommendationSession;
 import org.artsim.Recommender;
-import org.artsim.SearchRequest;
-import org.artsim.TextEmbedder;
 import org.artsim.TextIndex;
 import org.artsim.TextSearchResult;
 import org.artsim.VectorIndex;
@@ -28,8 +24,6 @@ import org.artsim.collection.ingest.ImageLocation;
 import org.artsim.collection.ingest.IngestOptions;
 import org.artsim.collection.ingest.IngestionReport;
 import org.artsim.collection.ingest.Ingestor;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * A searchable art collection: catalogue records, their image vectors, a vector index, a text
@@ -72,8 +66,6 @@ import org.slf4j.LoggerFactory;
  * records keep the absolute path.
  */
 public final class ArtCollection implements AutoCloseable {
-  private static final Logger LOG = LoggerFactory.getLogger(ArtCollection.class);
-
   private final String id;
   private final PartsFactory parts;
   private final ImageEmbedder embedder;
@@ -81,8 +73,10 @@ public final class ArtCollection implements AutoCloseable {
   private final EmbedderInfo embedderInfo;
   private final CollectionContents contents;
   private final CollectionAnalysis analysis;
-  private volatile Recommender recommender;
-  private volatile Path imageBase;
+  private final CollectionSearch search;
+  private final LazyRecommender recommender;
+  private final RecordImages images;
+  private final CollectionChanges changes;
 
   ArtCollection(String id, PartsFactory parts, ImageEmbedder embedder, boolean owns, EmbedderInfo info, CollectionContents contents, Path imageBase) {
     this.id = id;
@@ -91,8 +85,11 @@ public final class ArtCollection implements AutoCloseable {
     this.ownsEmbedder = owns;
     this.embedderInfo = info;
     this.contents = contents;
-    this.imageBase = imageBase;
+    this.images = new RecordImages(this::embedder, this::record, imageBase);
     this.analysis = new CollectionAnalysis(contents, parts, this::readImage);
+    this.search = new CollectionSearch(contents, parts.config(), this::embedder, image -> images.stage().embedOne(image));
+    this.recommender = new LazyRecommender(contents, parts);
+    this.changes = new CollectionChanges(contents, images);
   }
 
   /** A new, empty collection with the {@linkplain CollectionConfig#defaults() defaults}. */
@@ -177,12 +174,12 @@ public final class ArtCollection implements AutoCloseable {
 
   /** The directory relative image paths are resolved against, or null (the working directory). */
   public Path imageBase() {
-    return imageBase;
+    return images.base();
   }
 
   /** Sets the directory relative image paths are resolved against (null: the working directory). */
   public void imageBase(Path dir) {
-    this.imageBase = dir;
+    images.base(dir);
   }
 
   /** The number of records. */
@@ -223,13 +220,7 @@ public final class ArtCollection implements AutoCloseable {
 
   /** The distinct values of a label field ({@code culture}, {@code classification}...), sorted. */
   public List<String> labelValues(String field) {
-    contents.checkOpen();
-    contents.checkField(field);
-    return contents.index().labelValues(field).stream().sorted().toList();
-  }
-
-  private EmbeddingStage stage() {
-    return new EmbeddingStage(embedder());
+    return search.labelValues(field);
   }
 
   /**
@@ -239,12 +230,7 @@ public final class ArtCollection implements AutoCloseable {
    * @throws org.artsim.EmbeddingException if the image cannot be read or embedded (nothing is added)
    */
   public void add(CatalogueRecord record) {
-    contents.checkOpen();
-    Args.notNull(record, "record");
-    if (contents.contains(record.id())) {
-      throw new org.artsim.DuplicateIdException("a record with id '" + record.id() + "' is already in the collection; use update to replace it");
-    }
-    add(record, stage().embedOne(imageSource(record)));
+    changes.add(record);
   }
 
   /** Adds a record with a vector made by this collection's embedder; throws {@code DuplicateIdException} if the id is present. */
@@ -257,8 +243,7 @@ public final class ArtCollection implements AutoCloseable {
    * unreadable image) is reported in the result and the others are added.
    */
   public AddResult addAll(List<CatalogueRecord> batch, ProgressListener listener) {
-    contents.checkOpen();
-    return BatchAdd.addAll(contents, stage(), Args.notNull(batch, "batch"), this::imageSource, listener);
+    return changes.addAll(batch, listener);
   }
 
   /**
@@ -277,18 +262,12 @@ public final class ArtCollection implements AutoCloseable {
 
   /** Ingests a catalogue export with options; see {@link Ingestor}. Rows already present are reported as duplicates. */
   public IngestionReport ingest(Path catalogue, IngestOptions options) {
-    contents.checkOpen();
-    Ingestor.Result r = Ingestor.ingest(Args.notNull(catalogue, "catalogue"), Args.notNull(options, "options"), stage(), contents::contains);
-    contents.add(r.records(), r.vectors());
-    return r.report();
+    return changes.ingest(catalogue, options);
   }
 
   /** Replaces a record; its image is embedded again only if the image changed; throws {@code UnknownIdException} if the id is not present. */
   public void update(CatalogueRecord record) {
-    contents.checkOpen();
-    Args.notNull(record, "record");
-    CatalogueRecord old = contents.get(record.id());
-    update(record, Objects.equals(old.image(), record.image()) ? vector(record.id()) : stage().embedOne(imageSource(record)));
+    changes.update(record);
   }
 
   /** Replaces a record and its vector; throws {@code UnknownIdException} if the id is not present. */
@@ -310,23 +289,12 @@ public final class ArtCollection implements AutoCloseable {
    *     of an unsupported scheme ({@code jar:}...), or its path is not a regular file
    */
   public ImageSource imageSource(CatalogueRecord record) {
-    Args.notNull(record, "record");
-    ImageSource s = ImageLocation.resolve(record.id(), record.image(), imageBase);
-    String unsafe = ImageLocation.unsafeFile(s);
-    if (unsafe != null) {
-      throw new org.artsim.InvalidArgumentException("record '" + record.id() + "': " + unsafe);
-    }
-    return s;
+    return images.source(record);
   }
 
   /** Decodes a record's image (regular files and {@code file:} URLs; other URLs are fetched by the embedder only); returns the image, or null if it cannot be read here. */
   public BufferedImage readImage(String id) {
-    try {
-      return ImageLocation.decodeLocal(imageSource(record(id)));
-    } catch (RuntimeException e) {
-      LOG.debug("cannot read the image of {}: {}", id, e.toString());
-      return null;
-    }
+    return images.read(id);
   }
 
   /** The {@code k} best records for a text query. */
@@ -341,23 +309,23 @@ public final class ArtCollection implements AutoCloseable {
    * @throws ArtsimException if text search is off (no text index installed)
    */
   public TextSearchResult searchText(String query, int k, LabelFilter filter) {
-    contents.checkOpen();
-    Args.notNull(query, "query");
-    Args.notNegative(k, "k");
-    LabelFilter f = contents.checkFilter(filter);
-    if (contents.text() == null) {
-      throw new ArtsimException("text search is off for this collection: no text index '" + config().textIndex().provider() + "' is installed; add org.artsim:artsim-text for 'tfidf'");
-    }
-    return contents.text().search(query, k, f);
+    return search.text(query, k, filter, search.defaultMode());
+  }
+
+  /**
+   * {@link #searchText(String, int, LabelFilter)} read as {@code mode} says: the text index alone,
+   * the dense text index alone, or both fused ({@link TextSearchMode}). Without a mode, a
+   * collection whose config names a text embedder searches {@code HYBRID}, else {@code TFIDF}.
+   *
+   * @throws ArtsimException if the mode needs an index this collection does not have
+   */
+  public TextSearchResult searchText(String query, int k, LabelFilter filter, TextSearchMode mode) {
+    return search.text(query, k, filter, mode);
   }
 
   /** Images that match a text description, for embedders with a text side (CLIP); throws {@code ArtsimException} if the embedder embeds images only. */
   public List<Hit> searchImagesByText(String description, int k, LabelFilter filter) {
-    Args.notNull(description, "description");
-    if (!(embedder() instanceof TextEmbedder te)) {
-      throw new ArtsimException("the embedder " + embedderInfo + " has no text side, so text cannot be matched against images; use searchText, or a CLIP embedder");
-    }
-    return searchVector(te.embedText(description), k, filter);
+    return search.imagesByText(description, k, filter);
   }
 
   /** The {@code k} records whose images are closest to an image file. */
@@ -367,15 +335,12 @@ public final class ArtCollection implements AutoCloseable {
 
   /** The {@code k} records passing {@code filter} (null: none) whose images are closest to an image (a file, URL, bytes or decoded image). */
   public List<Hit> searchImage(ImageSource image, int k, LabelFilter filter) {
-    return searchVector(stage().embedOne(Args.notNull(image, "image")), k, filter);
+    return search.image(image, k, filter);
   }
 
   /** The {@code k} records passing {@code filter} (null: none) closest to a vector of this collection's embedder. */
   public List<Hit> searchVector(float[] vector, int k, LabelFilter filter) {
-    contents.checkOpen();
-    Args.notNull(vector, "vector");
-    Args.notNegative(k, "k");
-    return contents.index().search(SearchRequest.of(vector, k).withFilter(contents.checkFilter(filter)));
+    return search.vector(vector, k, filter);
   }
 
   /** The {@code k} records most similar to a record, not counting itself. */
@@ -385,9 +350,7 @@ public final class ArtCollection implements AutoCloseable {
 
   /** The {@code k} records passing {@code filter} (null: none) most similar to a record, not counting itself; throws {@code UnknownIdException} if the id is not present. */
   public List<Hit> similarTo(String id, int k, LabelFilter filter) {
-    record(id);
-    Args.notNegative(k, "k");
-    return contents.index().similarTo(id, k, contents.checkFilter(filter));
+    return search.similarTo(id, k, filter);
   }
 
   /**
@@ -395,13 +358,7 @@ public final class ArtCollection implements AutoCloseable {
    * the record itself. Values no record carries map to empty lists; the map keeps {@code values}' order.
    */
   public Map<String, List<Hit>> matchesPerLabel(String id, String field, Collection<String> values, int k) {
-    contents.checkField(field);
-    Args.notNull(values, "values");
-    var out = new LinkedHashMap<String, List<Hit>>();
-    for (String v : values) {
-      out.put(v, similarTo(id, k, LabelFilter.anyOf(field, Args.notNull(v, "value"))));
-    }
-    return out;
+    return search.matchesPerLabel(id, field, values, k);
   }
 
   /** {@link #matchesPerLabel(String, String, Collection, int)} for every value the field has. */
@@ -411,17 +368,7 @@ public final class ArtCollection implements AutoCloseable {
 
   /** The recommender, created on first use over the index handle (sessions follow index rebuilds). */
   public Recommender recommender() {
-    contents.checkOpen();
-    Recommender r = recommender;
-    if (r == null) {
-      synchronized (this) {
-        if (recommender == null) {
-          recommender = parts.recommender(contents.index());
-        }
-        r = recommender;
-      }
-    }
-    return r;
+    return recommender.get();
   }
 
   /** A new recommendation session: like, unlike, recommend. */
@@ -442,7 +389,7 @@ public final class ArtCollection implements AutoCloseable {
     contents.checkOpen();
     Args.notNull(dir, "dir");
     synchronized (contents) {
-      var snapshot = new CollectionStore.Snapshot(id, config(), embedderInfo, imageBase, contents.recordMap(), contents.index(), contents.text());
+      var snapshot = new CollectionStore.Snapshot(id, config(), embedderInfo, images.base(), contents.recordMap(), contents.index(), contents.text());
       CollectionStore.save(snapshot, dir);
     }
   }
@@ -450,13 +397,9 @@ public final class ArtCollection implements AutoCloseable {
   /** Closes the components the collection created; later use throws {@code ClosedException}. Safe to call twice. */
   @Override
   public void close() {
-    synchronized (this) {
-      if (recommender != null) {
-        recommender.close();
-      }
-      if (ownsEmbedder && embedder != null) {
-        embedder.close();
-      }
+    recommender.close();
+    if (ownsEmbedder && embedder != null) {
+      embedder.close();
     }
     contents.close();
   }

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.UUID;
 import org.artsim.EmbedderInfo;
 import org.artsim.ImageEmbedder;
+import org.artsim.TextEmbedder;
 import org.artsim.UnknownProviderException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,7 +27,7 @@ final class CollectionAssembly {
       EmbedderInfo info = e.info();
       var c = owns ? config : config.withEmbedder(ProviderSettings.of(info.provider(), info.settings()));
       var parts = new PartsFactory(c);
-      contents = new CollectionContents(parts.index(info.dimension(), c.metric(), 0), parts.text(), parts);
+      contents = new CollectionContents(parts.index(info.dimension(), c.metric(), 0), parts.text(), dense(parts, true), parts);
       return new ArtCollection(UUID.randomUUID().toString(), parts, e, owns, info, contents, imageBase);
     } catch (RuntimeException ex) {
       if (contents != null) {
@@ -36,6 +37,32 @@ final class CollectionAssembly {
         e.close();
       }
       throw ex;
+    }
+  }
+
+  /**
+   * The dense text index the config asks for, or null. A missing text embedder fails a new
+   * collection, and is logged for a loaded one (which then searches by the text index only).
+   */
+  private static DenseTextIndex dense(PartsFactory parts, boolean creating) {
+    TextEmbedder te;
+    try {
+      te = parts.textEmbedder();
+    } catch (UnknownProviderException e) {
+      if (creating) {
+        throw e;
+      }
+      LOG.warn("loading without dense text search: {}", e.getMessage());
+      return null;
+    }
+    if (te == null) {
+      return null;
+    }
+    try {
+      return DenseTextIndex.create(te, parts);
+    } catch (RuntimeException e) {
+      te.close();
+      throw e;
     }
   }
 
@@ -56,8 +83,15 @@ final class CollectionAssembly {
             "the collection in " + dir + " was embedded with " + saved.info() + ", but the embedder given makes " + e.info()
                 + "; vectors of different embedders cannot be compared. Load it with the embedder it was made with, or ingest the catalogue again into a new collection");
       }
-      var contents = new CollectionContents(saved.index(), saved.text(), parts);
-      contents.restore(saved.records());
+      var contents = new CollectionContents(saved.index(), saved.text(), dense(parts, false), parts);
+      try {
+        contents.restore(saved.records());
+      } catch (RuntimeException ex) {
+        if (contents.dense() != null) {
+          contents.dense().close();
+        }
+        throw ex;
+      }
       return new ArtCollection(saved.id(), parts, e, given == null, saved.info(), contents, saved.imageBase());
     } catch (RuntimeException ex) {
       saved.index().close();

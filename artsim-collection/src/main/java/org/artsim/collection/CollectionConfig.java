@@ -19,7 +19,9 @@ import org.artsim.spi.ProviderConfig;
  *   <li>{@code clusterer = fasterpam}, {@code uniqueness = fiftyone} (FiftyOne &ge; 0.18; {@code
  *       fiftyone-0.17} for the older rule), {@code duplicate_finder = greedy} (artsim-recommend) and
  *       {@code quality_meter = pixels} (artsim-embed), found when first used;
- *   <li>{@code metric = cosine}.
+ *   <li>{@code metric = cosine};
+ *   <li>{@code text_embedder = none} &mdash; name a text embedder ({@code minilm}) to add dense
+ *       text search and its fusion with the text index ({@link TextSearchMode}).
  * </ul>
  *
  * Each component is a {@link ProviderConfig}: a {@link ProviderSettings} (a name and string
@@ -39,6 +41,7 @@ import org.artsim.spi.ProviderConfig;
  * @param duplicateFinder the near-duplicate finder of {@code analysis().duplicates}
  * @param qualityMeter the image quality meter of {@code analysis().imageQuality}
  * @param metric how vectors are compared
+ * @param textEmbedder the text embedder of dense text search, or {@code none}
  */
 public record CollectionConfig(
     ProviderConfig embedder,
@@ -50,7 +53,8 @@ public record CollectionConfig(
     ProviderConfig uniqueness,
     ProviderConfig duplicateFinder,
     ProviderConfig qualityMeter,
-    Metric metric) {
+    Metric metric,
+    ProviderConfig textEmbedder) {
 
   /** The index provider name that picks an index by size ({@link AutoIndex}). */
   public static final String AUTO = "auto";
@@ -69,7 +73,8 @@ public record CollectionConfig(
           ProviderSettings.of("fiftyone"),
           ProviderSettings.of("greedy"),
           ProviderSettings.of("pixels"),
-          Metric.COSINE);
+          Metric.COSINE,
+          ProviderSettings.of(NONE));
 
   /** Checks that every component is given. */
   public CollectionConfig {
@@ -83,6 +88,7 @@ public record CollectionConfig(
     need("duplicate_finder", duplicateFinder);
     need("quality_meter", qualityMeter);
     need("metric", metric);
+    need("text_embedder", textEmbedder);
   }
 
   private static void need(String what, Object value) {
@@ -101,52 +107,65 @@ public record CollectionConfig(
 
   /** A copy with another embedder. */
   public CollectionConfig withEmbedder(ProviderConfig c) {
-    return new CollectionConfig(c, index, autoIndex, textIndex, recommender, clusterer, uniqueness, duplicateFinder, qualityMeter, metric);
+    return new CollectionConfig(c, index, autoIndex, textIndex, recommender, clusterer, uniqueness, duplicateFinder, qualityMeter, metric, textEmbedder);
   }
 
   /** A copy with another vector index ({@code ProviderSettings.of("auto")} to choose by size). */
   public CollectionConfig withIndex(ProviderConfig c) {
-    return new CollectionConfig(embedder, c, autoIndex, textIndex, recommender, clusterer, uniqueness, duplicateFinder, qualityMeter, metric);
+    return new CollectionConfig(embedder, c, autoIndex, textIndex, recommender, clusterer, uniqueness, duplicateFinder, qualityMeter, metric, textEmbedder);
   }
 
   /** A copy with another rule for {@code auto}. */
   public CollectionConfig withAutoIndex(AutoIndex a) {
-    return new CollectionConfig(embedder, index, a, textIndex, recommender, clusterer, uniqueness, duplicateFinder, qualityMeter, metric);
+    return new CollectionConfig(embedder, index, a, textIndex, recommender, clusterer, uniqueness, duplicateFinder, qualityMeter, metric, textEmbedder);
   }
 
   /** A copy with another text index ({@code ProviderSettings.of("none")} for none). */
   public CollectionConfig withTextIndex(ProviderConfig c) {
-    return new CollectionConfig(embedder, index, autoIndex, c, recommender, clusterer, uniqueness, duplicateFinder, qualityMeter, metric);
+    return new CollectionConfig(embedder, index, autoIndex, c, recommender, clusterer, uniqueness, duplicateFinder, qualityMeter, metric, textEmbedder);
   }
 
   /** A copy with another recommender. */
   public CollectionConfig withRecommender(ProviderConfig c) {
-    return new CollectionConfig(embedder, index, autoIndex, textIndex, c, clusterer, uniqueness, duplicateFinder, qualityMeter, metric);
+    return new CollectionConfig(embedder, index, autoIndex, textIndex, c, clusterer, uniqueness, duplicateFinder, qualityMeter, metric, textEmbedder);
   }
 
   /** A copy with another clusterer. */
   public CollectionConfig withClusterer(ProviderConfig c) {
-    return new CollectionConfig(embedder, index, autoIndex, textIndex, recommender, c, uniqueness, duplicateFinder, qualityMeter, metric);
+    return new CollectionConfig(embedder, index, autoIndex, textIndex, recommender, c, uniqueness, duplicateFinder, qualityMeter, metric, textEmbedder);
   }
 
   /** A copy with another uniqueness scorer. */
   public CollectionConfig withUniqueness(ProviderConfig c) {
-    return new CollectionConfig(embedder, index, autoIndex, textIndex, recommender, clusterer, c, duplicateFinder, qualityMeter, metric);
+    return new CollectionConfig(embedder, index, autoIndex, textIndex, recommender, clusterer, c, duplicateFinder, qualityMeter, metric, textEmbedder);
   }
 
   /** A copy with another duplicate finder. */
   public CollectionConfig withDuplicateFinder(ProviderConfig c) {
-    return new CollectionConfig(embedder, index, autoIndex, textIndex, recommender, clusterer, uniqueness, c, qualityMeter, metric);
+    return new CollectionConfig(embedder, index, autoIndex, textIndex, recommender, clusterer, uniqueness, c, qualityMeter, metric, textEmbedder);
   }
 
   /** A copy with another image quality meter. */
   public CollectionConfig withQualityMeter(ProviderConfig c) {
-    return new CollectionConfig(embedder, index, autoIndex, textIndex, recommender, clusterer, uniqueness, duplicateFinder, c, metric);
+    return new CollectionConfig(embedder, index, autoIndex, textIndex, recommender, clusterer, uniqueness, duplicateFinder, c, metric, textEmbedder);
   }
 
   /** A copy with another metric. */
   public CollectionConfig withMetric(Metric m) {
-    return new CollectionConfig(embedder, index, autoIndex, textIndex, recommender, clusterer, uniqueness, duplicateFinder, qualityMeter, m);
+    return new CollectionConfig(embedder, index, autoIndex, textIndex, recommender, clusterer, uniqueness, duplicateFinder, qualityMeter, m, textEmbedder);
+  }
+
+  /**
+   * A copy with a text embedder ({@code minilm}, or {@code clip}'s text side) for dense text search
+   * ({@code ProviderSettings.of("none")}, the default, for none); see {@link TextSearchMode}.
+   */
+  public CollectionConfig withTextEmbedder(ProviderConfig c) {
+    return new CollectionConfig(embedder, index, autoIndex, textIndex, recommender, clusterer, uniqueness, duplicateFinder, qualityMeter, metric, c);
+  }
+
+  /** Whether dense text search is on (a text embedder is named). */
+  public boolean denseTextSearch() {
+    return !textEmbedder.provider().equals(NONE);
   }
 
   /** Whether the index is chosen by size. */
@@ -162,7 +181,7 @@ public record CollectionConfig(
   /**
    * Reads provider names from string settings (a properties file, a command line): {@code embedder,
    * index, hnsw_threshold, text_index, recommender, clusterer, uniqueness, duplicate_finder,
-   * quality_meter, metric}; keys not given keep their defaults, unknown keys are refused. Component
+   * quality_meter, metric, text_embedder}; keys not given keep their defaults, unknown keys are refused. Component
    * settings are given with the {@code with...} methods.
    *
    * @throws ConfigException for an unknown key or a bad value
@@ -181,7 +200,8 @@ public record CollectionConfig(
             ProviderSettings.of(c.getString("uniqueness", d.uniqueness().provider())),
             ProviderSettings.of(c.getString("duplicate_finder", d.duplicateFinder().provider())),
             ProviderSettings.of(c.getString("quality_meter", d.qualityMeter().provider())),
-            c.get("metric", d.metric(), Metric::parse, "one of cosine, dot, l2"));
+            c.get("metric", d.metric(), Metric::parse, "one of cosine, dot, l2"),
+            ProviderSettings.of(c.getString("text_embedder", d.textEmbedder().provider())));
     c.finish();
     return config;
   }

@@ -20,8 +20,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * What a collection holds, kept in step: the records (in the order they were added), their vectors
- * in the index behind an {@link IndexHandle}, their documents in the text index, and which label
- * fields occur. Every change is all-or-nothing and serialised on this object; reads of the records
+ * in the index behind an {@link IndexHandle}, their documents in the text index, their text vectors
+ * in the {@link DenseTextIndex} (when a text embedder is configured), and which label fields occur. Every change is all-or-nothing and serialised on this object; reads of the records
  * take the same lock briefly, searches go to the indexes without it.
  */
 final class CollectionContents {
@@ -31,12 +31,15 @@ final class CollectionContents {
   private final Map<String, Integer> labelFields = new HashMap<>();
   private final IndexHandle index;
   private final TextIndex text;
+  private final DenseTextIndex dense;
   private final PartsFactory parts;
   private volatile boolean closed;
 
-  CollectionContents(VectorIndex index, TextIndex text, PartsFactory parts) {
+  /** @param dense the dense text index, or null when no text embedder is configured */
+  CollectionContents(VectorIndex index, TextIndex text, DenseTextIndex dense, PartsFactory parts) {
     this.index = new IndexHandle(index);
     this.text = text;
+    this.dense = dense;
     this.parts = parts;
   }
 
@@ -46,6 +49,11 @@ final class CollectionContents {
 
   TextIndex text() {
     return text;
+  }
+
+  /** The dense text index, or null when no text embedder is configured. */
+  DenseTextIndex dense() {
+    return dense;
   }
 
   synchronized int size() {
@@ -93,6 +101,9 @@ final class CollectionContents {
 
   /** Restores saved records whose vectors are already in the index (loading). */
   synchronized void restore(Map<String, CatalogueRecord> saved) {
+    if (dense != null) {
+      dense.addAll(dense.entries(List.copyOf(saved.values())));
+    }
     records.putAll(saved);
     saved.values().forEach(r -> countLabels(r, 1));
   }
@@ -121,6 +132,7 @@ final class CollectionContents {
     if (batch.isEmpty()) {
       return;
     }
+    List<VectorEntry> denseEntries = dense == null ? null : dense.entries(batch);
     index.change(i -> {
       i.addAll(entries);
       return null;
@@ -135,6 +147,9 @@ final class CollectionContents {
         throw e;
       }
     }
+    if (dense != null) {
+      dense.addAll(denseEntries);
+    }
     for (CatalogueRecord r : batch) {
       records.put(r.id(), r);
       countLabels(r, 1);
@@ -145,12 +160,16 @@ final class CollectionContents {
   /** Replaces a record and its vector; returns the record replaced. */
   synchronized CatalogueRecord update(CatalogueRecord record, float[] vector) {
     CatalogueRecord old = get(record.id());
+    VectorEntry denseEntry = dense == null ? null : dense.entries(List.of(record)).get(0);
     index.change(i -> {
       i.update(record.id(), vector, record.indexLabels());
       return null;
     });
     if (text != null) {
       text.put(record.id(), record.textDocument());
+    }
+    if (dense != null) {
+      dense.put(denseEntry);
     }
     records.put(record.id(), record);
     countLabels(old, -1);
@@ -167,6 +186,9 @@ final class CollectionContents {
     index.change(i -> i.remove(id));
     if (text != null) {
       text.remove(id);
+    }
+    if (dense != null) {
+      dense.remove(id);
     }
     return true;
   }
@@ -221,6 +243,9 @@ final class CollectionContents {
     index.closeIndex();
     if (text != null) {
       text.close();
+    }
+    if (dense != null) {
+      dense.close();
     }
   }
 }

@@ -7,6 +7,7 @@ import org.artsim.ImageEmbedder;
 import org.artsim.InvalidArgumentException;
 import org.artsim.Metric;
 import org.artsim.Recommender;
+import org.artsim.TextEmbedder;
 import org.artsim.TextIndex;
 import org.artsim.UnknownProviderException;
 import org.artsim.VectorIndex;
@@ -88,6 +89,34 @@ final class PartsFactory {
       return Artsim.index(kind, dimension, metric, s.settings());
     }
     return Artsim.index(c, dimension, metric);
+  }
+
+  /** A new, empty index of the exact kind ({@link AutoIndex#exact()}, default settings). */
+  VectorIndex exactIndex(int dimension, Metric metric) {
+    return Artsim.index(config.autoIndex().exact(), dimension, metric);
+  }
+
+  /**
+   * The text embedder of dense text search, or null when none is named.
+   *
+   * @throws UnknownProviderException if it is not installed
+   * @throws InvalidArgumentException if it does not embed texts
+   */
+  TextEmbedder textEmbedder() {
+    ProviderConfig c = config.textEmbedder();
+    if (!config.denseTextSearch()) {
+      return null;
+    }
+    try {
+      Embedder e = c instanceof ProviderSettings s ? Artsim.embedder(s.provider(), s.settings()) : Artsim.embedder(c);
+      if (e instanceof TextEmbedder te) {
+        return te;
+      }
+      e.close();
+      throw new InvalidArgumentException("the collection's text embedder '" + c.provider() + "' does not embed texts; choose a text embedder ('minilm', 'clip')");
+    } catch (UnknownProviderException e) {
+      throw missing("text embedder", c, e, "'minilm' ships in org.artsim:artsim-embed with an ONNX Runtime engine");
+    }
   }
 
   /** The text index, or null when text search is off or its provider is not installed (logged). */

@@ -10,12 +10,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.imageio.ImageIO;
+import org.artsim.ClosedException;
 import org.artsim.Embedder;
 import org.artsim.EmbedderInfo;
 import org.artsim.EmbeddingException;
 import org.artsim.EmbeddingResult;
 import org.artsim.ImageEmbedder;
 import org.artsim.ImageSource;
+import org.artsim.InvalidArgumentException;
 import org.artsim.ProgressListener;
 import org.artsim.ProgressTracker;
 import org.artsim.spi.ConfigMap;
@@ -80,6 +82,7 @@ public final class FakeImageEmbedderProvider implements EmbedderProvider<FakeIma
 
   static final class Fake implements ImageEmbedder {
     private final int grid;
+    private volatile boolean closed;
 
     Fake(int grid) {
       this.grid = grid;
@@ -92,6 +95,10 @@ public final class FakeImageEmbedderProvider implements EmbedderProvider<FakeIma
 
     @Override
     public float[] embedImage(ImageSource image) {
+      checkOpen();
+      if (image == null) {
+        throw new EmbeddingException("image is null; pass an ImageSource");
+      }
       int left = CRASH_AFTER.get();
       if (left == 0) {
         throw new SimulatedCrash();
@@ -164,6 +171,10 @@ public final class FakeImageEmbedderProvider implements EmbedderProvider<FakeIma
 
     @Override
     public List<EmbeddingResult> embedImages(List<? extends ImageSource> images, ProgressListener listener) {
+      checkOpen();
+      if (images == null) {
+        throw new InvalidArgumentException("images is null; pass a list");
+      }
       var tracker = new ProgressTracker("embedding", images.size(), listener);
       var out = new ArrayList<EmbeddingResult>(images.size());
       for (int i = 0; i < images.size(); i++) {
@@ -177,7 +188,15 @@ public final class FakeImageEmbedderProvider implements EmbedderProvider<FakeIma
       return out;
     }
 
+    private void checkOpen() {
+      if (closed) {
+        throw new ClosedException("embedder 'test-image'");
+      }
+    }
+
     @Override
-    public void close() {}
+    public void close() {
+      closed = true;
+    }
   }
 }

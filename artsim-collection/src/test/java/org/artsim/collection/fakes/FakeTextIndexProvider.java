@@ -10,8 +10,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
 import org.artsim.Artsim;
+import org.artsim.ClosedException;
 import org.artsim.DuplicateIdException;
 import org.artsim.Hit;
+import org.artsim.InvalidArgumentException;
 import org.artsim.LabelFilter;
 import org.artsim.Labels;
 import org.artsim.QueryExplanation;
@@ -103,6 +105,19 @@ public final class FakeTextIndexProvider implements TextIndexProvider<FakeTextIn
 
   static final class Fake implements TextIndex {
     private final Map<String, TextDocument> docs = new LinkedHashMap<>();
+    private boolean closed;
+
+    private void checkOpen() {
+      if (closed) {
+        throw new ClosedException("text index 'test-text'");
+      }
+    }
+
+    private static void checkNotNull(Object value, String what) {
+      if (value == null) {
+        throw new InvalidArgumentException(what + " is null; pass a value");
+      }
+    }
 
     @Override
     public String kind() {
@@ -110,23 +125,36 @@ public final class FakeTextIndexProvider implements TextIndexProvider<FakeTextIn
     }
 
     @Override
+    public synchronized void close() {
+      closed = true;
+    }
+
+    @Override
     public synchronized int size() {
+      checkOpen();
       return docs.size();
     }
 
     @Override
     public synchronized void add(String id, TextDocument document) {
+      checkOpen();
+      checkNotNull(id, "id");
+      checkNotNull(document, "document");
       if (docs.containsKey(id)) {
-        throw new DuplicateIdException("duplicate " + id);
+        throw new DuplicateIdException("id '" + id + "' is already present; use put to replace it");
       }
       docs.put(id, document);
     }
 
     @Override
     public synchronized void addAll(Map<String, TextDocument> documents) {
-      for (String id : documents.keySet()) {
-        if (docs.containsKey(id)) {
-          throw new DuplicateIdException("duplicate " + id);
+      checkOpen();
+      checkNotNull(documents, "documents");
+      for (var e : documents.entrySet()) {
+        checkNotNull(e.getKey(), "an id in documents");
+        checkNotNull(e.getValue(), "the document of '" + e.getKey() + "'");
+        if (docs.containsKey(e.getKey())) {
+          throw new DuplicateIdException("id '" + e.getKey() + "' is already present; nothing of the batch was added");
         }
       }
       docs.putAll(documents);
@@ -134,21 +162,51 @@ public final class FakeTextIndexProvider implements TextIndexProvider<FakeTextIn
 
     @Override
     public synchronized boolean put(String id, TextDocument document) {
+      checkOpen();
+      checkNotNull(id, "id");
+      checkNotNull(document, "document");
       return docs.put(id, document) != null;
     }
 
     @Override
     public synchronized boolean remove(String id) {
+      checkOpen();
+      checkNotNull(id, "id");
       return docs.remove(id) != null;
     }
 
     @Override
     public synchronized boolean contains(String id) {
+      checkOpen();
+      checkNotNull(id, "id");
       return docs.containsKey(id);
+    }
+
+    /** Refuses a filter on a label field no document carries (names are matched exactly). */
+    private void checkLabelFields(LabelFilter filter) {
+      if (docs.isEmpty()) {
+        return;
+      }
+      var fields = new TreeSet<String>();
+      docs.values().forEach(d -> fields.addAll(d.labels().values().keySet()));
+      for (String field : filter.allowed().keySet()) {
+        if (!fields.contains(field)) {
+          String near = fields.stream().filter(f -> f.equalsIgnoreCase(field)).findFirst().orElse(null);
+          throw new InvalidArgumentException(
+              "no document has label field '" + field + "'; fields present: " + fields + (near == null ? "" : "; did you mean '" + near + "'?"));
+        }
+      }
     }
 
     @Override
     public synchronized TextSearchResult search(String query, int k, LabelFilter filter) {
+      checkOpen();
+      checkNotNull(query, "query");
+      if (k <= 0) {
+        throw new InvalidArgumentException("k must be positive, got " + k);
+      }
+      checkNotNull(filter, "filter");
+      checkLabelFields(filter);
       var vocab = new TreeSet<String>();
       var docWords = new HashMap<String, List<String>>();
       docs.forEach(
@@ -190,6 +248,8 @@ public final class FakeTextIndexProvider implements TextIndexProvider<FakeTextIn
 
     @Override
     public synchronized void save(Path path) {
+      checkOpen();
+      checkNotNull(path, "path");
       var copy = new LinkedHashMap<>(docs);
       ArtsimFiles.write(
           path,

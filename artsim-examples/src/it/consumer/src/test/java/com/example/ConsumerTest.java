@@ -36,7 +36,8 @@ class ConsumerTest {
     List<Hit> hits = index.search(new float[] {1f, 0.2f, 0.1f}, 1, LabelFilter.anyOf("culture", "french"));
     check(hits.get(0).id().equals("monet"), "conditioned search: " + hits);
 
-    if (ProviderRegistry.of(EmbedderProvider.class).find("color").isPresent()) {
+    check(ProviderRegistry.of(EmbedderProvider.class).find("color").isPresent(), "artsim-collection brings the default 'color' embedder");
+    {
       Path dir = Files.createTempDirectory("consumer");
       try (var art = ArtCollection.create(CollectionConfig.defaults())) {
         var report = art.ingest(SampleCatalogue.write(dir, 48, 7), ColumnMapping.standard());
@@ -48,8 +49,38 @@ class ConsumerTest {
           check(loaded.size() == 48, "loaded " + loaded);
         }
       }
-    } else {
-      System.out.println("the 'color' embedder is not installed: skipping the collection part");
+    }
+  }
+
+  /** artsim-collection alone (the default, weights-free embedder) stays small: no native engines. */
+  @Test
+  void theClassPathOfACollectionUserIsSlim() throws Exception {
+    long bytes = 0;
+    var jars = new java.util.ArrayList<String>();
+    for (String entry : System.getProperty("java.class.path").split(java.io.File.pathSeparator)) {
+      Path p = Path.of(entry);
+      String name = p.getFileName().toString();
+      boolean testTooling = name.startsWith("junit-") || name.startsWith("opentest4j") || name.startsWith("apiguardian") || name.startsWith("surefire")
+          || name.startsWith("common-") || name.startsWith("maven-surefire");
+      if (name.endsWith(".jar") && !testTooling) {
+        bytes += Files.size(p);
+        jars.add(name);
+      }
+    }
+    System.out.printf("runtime class path: %d jars, %.1f MB: %s%n", jars.size(), bytes / 1e6, jars);
+    check(bytes < 40_000_000L, "class path under 40 MB, got " + bytes + " bytes: " + jars);
+    check(jars.stream().noneMatch(j -> j.contains("native")), "no native engine jars: " + jars);
+  }
+
+  /** Asking for a model-backed embedder without an engine names the artifact to add. */
+  @Test
+  void aModelBackedEmbedderWithoutAnEngineNamesTheArtifactToAdd() throws Exception {
+    Path model = Files.createTempFile("model", ".pt");
+    try {
+      Artsim.embedder("cnn", java.util.Map.of("model", model.toString()));
+      throw new AssertionError("a cnn embedder without an engine must be refused");
+    } catch (org.artsim.ModelLoadException e) {
+      check(e.getMessage().contains("artsim-engine-pytorch"), "message names the engine artifact: " + e.getMessage());
     }
   }
 }
