@@ -91,7 +91,8 @@ class CollectionStoreTest {
         .isInstanceOf(IncompatibleEmbedderException.class)
         .hasMessage(
             "the collection in " + dir + " was embedded with test-image[grid-mean-colour, dim=51, {grid=4}], but the embedder given makes "
-                + "test-image[grid-mean-colour, dim=15, {grid=2}]; vectors of different embedders cannot be compared. Load it with the embedder it was made with, or ingest the catalogue again into a new collection");
+                + "test-image[grid-mean-colour, dim=15, {grid=2}]; vectors of different embedders cannot be compared. "
+                + "Load it with the embedder it was made with, or ingest the catalogue again into a new collection");
     ImageEmbedder same = Artsim.imageEmbedder("test-image");
     try (var c = ArtCollection.load(dir, same)) {
       assertThat(c.size()).isEqualTo(art.size());
@@ -172,7 +173,8 @@ class CollectionStoreTest {
       assertThatThrownBy(() -> c.searchImage(Path.of(art.record("w-0001").image()), 1))
           .isInstanceOf(org.artsim.ArtsimException.class)
           .hasMessage(
-              "this collection was loaded without its embedder: 'gone-embed' is not installed; add the module that provides it (the default 'color' ships in org.artsim:artsim-embed) or load with ArtCollection.load(dir, embedder)");
+              "this collection was loaded without its embedder: 'gone-embed' is not installed; add the module that provides it "
+                  + "(the default 'color' ships in org.artsim:artsim-embed) or load with ArtCollection.load(dir, embedder)");
     }
   }
 }

@@ -2,12 +2,14 @@ package org.artsim.embed;
 
 import java.time.Duration;
 import org.artsim.ConfigException;
+import org.artsim.embed.image.AlphaMode;
 import org.artsim.spi.ConfigMap;
 
 /**
  * Bounds on reading one image, shared by every image embedder: how long a download may take, how
  * many bytes an encoded image may have, how many pixels it may decode to, how much memory decoding
- * may take, and how many images are fetched and decoded at once in a batch.
+ * may take, how many images are fetched and decoded at once in a batch, and what happens to
+ * transparency when the image becomes RGB.
  *
  * <p>Bytes are counted while reading, from every source (special files such as devices and FIFOs
  * are refused, see {@link org.artsim.embed.image.ImageBytes}). The pixel and memory bounds are
@@ -29,15 +31,26 @@ import org.artsim.spi.ConfigMap;
  *     heap, between 64 MiB and 1 GiB
  * @param threads how many images a batch fetches and decodes in parallel; setting {@code
  *     decode_threads}
+ * @param alpha what happens to transparent pixels: {@link AlphaMode#DROP} (the default, Pillow's
+ *     {@code convert("RGB")}: the hidden colour is kept) or {@link AlphaMode#WHITE} (composited on
+ *     white, better for clip art and icons); setting {@code alpha} = {@code drop} | {@code white}
  */
-public record ImageLimits(Duration connectTimeout, Duration readTimeout, long maxBytes, long maxPixels, long maxDecodeBytes, int threads) {
+public record ImageLimits(Duration connectTimeout, Duration readTimeout, long maxBytes, long maxPixels, long maxDecodeBytes, int threads, AlphaMode alpha) {
   private static final ImageLimits DEFAULTS = new ImageLimits(
       Duration.ofSeconds(10), Duration.ofSeconds(30), 64L << 20, 100_000_000L,
-      defaultDecodeBytes(Runtime.getRuntime().maxMemory()), Math.max(2, Math.min(8, Runtime.getRuntime().availableProcessors())));
+      defaultDecodeBytes(Runtime.getRuntime().maxMemory()), Math.max(2, Math.min(8, Runtime.getRuntime().availableProcessors())), AlphaMode.DROP);
 
   /** Validates the bounds. */
   public ImageLimits {
     validate("images", connectTimeout, readTimeout, maxBytes, maxPixels, maxDecodeBytes, threads);
+    if (alpha == null) {
+      throw new ConfigException("images: alpha is null; use AlphaMode.DROP (Pillow convert(\"RGB\") parity) or AlphaMode.WHITE");
+    }
+  }
+
+  /** The bounds with {@link AlphaMode#DROP}, the default transparency handling. */
+  public ImageLimits(Duration connectTimeout, Duration readTimeout, long maxBytes, long maxPixels, long maxDecodeBytes, int threads) {
+    this(connectTimeout, readTimeout, maxBytes, maxPixels, maxDecodeBytes, threads, AlphaMode.DROP);
   }
 
   private static void validate(String who, Duration connectTimeout, Duration readTimeout, long maxBytes, long maxPixels, long maxDecodeBytes, int threads) {
@@ -70,34 +83,39 @@ public record ImageLimits(Duration connectTimeout, Duration readTimeout, long ma
     return Math.max(64L << 20, Math.min(1L << 30, maxHeap / 4));
   }
 
-  /** 10 s to connect, 30 s per download, 64 MiB, 100 megapixels, {@link #defaultDecodeBytes} of this heap, min(8, max(2, cores)) threads. */
+  /** 10 s to connect, 30 s per download, 64 MiB, 100 megapixels, {@link #defaultDecodeBytes} of this heap, min(8, max(2, cores)) threads, alpha dropped. */
   public static ImageLimits defaults() {
     return DEFAULTS;
   }
 
   /** A copy with other timeouts. */
   public ImageLimits withTimeouts(Duration connect, Duration read) {
-    return new ImageLimits(connect, read, maxBytes, maxPixels, maxDecodeBytes, threads);
+    return new ImageLimits(connect, read, maxBytes, maxPixels, maxDecodeBytes, threads, alpha);
   }
 
   /** A copy with another byte limit. */
   public ImageLimits withMaxBytes(long maxBytes) {
-    return new ImageLimits(connectTimeout, readTimeout, maxBytes, maxPixels, maxDecodeBytes, threads);
+    return new ImageLimits(connectTimeout, readTimeout, maxBytes, maxPixels, maxDecodeBytes, threads, alpha);
   }
 
   /** A copy with another pixel limit. */
   public ImageLimits withMaxPixels(long maxPixels) {
-    return new ImageLimits(connectTimeout, readTimeout, maxBytes, maxPixels, maxDecodeBytes, threads);
+    return new ImageLimits(connectTimeout, readTimeout, maxBytes, maxPixels, maxDecodeBytes, threads, alpha);
   }
 
   /** A copy with another decode memory budget. */
   public ImageLimits withMaxDecodeBytes(long maxDecodeBytes) {
-    return new ImageLimits(connectTimeout, readTimeout, maxBytes, maxPixels, maxDecodeBytes, threads);
+    return new ImageLimits(connectTimeout, readTimeout, maxBytes, maxPixels, maxDecodeBytes, threads, alpha);
+  }
+
+  /** A copy with other transparency handling ({@link AlphaMode#WHITE} composites on white). */
+  public ImageLimits withAlpha(AlphaMode alpha) {
+    return new ImageLimits(connectTimeout, readTimeout, maxBytes, maxPixels, maxDecodeBytes, threads, alpha);
   }
 
   /** A copy with another number of decode threads. */
   public ImageLimits withThreads(int threads) {
-    return new ImageLimits(connectTimeout, readTimeout, maxBytes, maxPixels, maxDecodeBytes, threads);
+    return new ImageLimits(connectTimeout, readTimeout, maxBytes, maxPixels, maxDecodeBytes, threads, alpha);
   }
 
   /**
@@ -112,7 +130,8 @@ public record ImageLimits(Duration connectTimeout, Duration readTimeout, long ma
     long maxPixels = c.getLong("max_pixels", d.maxPixels);
     long maxDecodeBytes = c.getLong("max_decode_bytes", d.maxDecodeBytes);
     int threads = c.getInt("decode_threads", d.threads);
+    AlphaMode alpha = c.getEnum("alpha", AlphaMode.class, d.alpha);
     validate(provider, connect, read, maxBytes, maxPixels, maxDecodeBytes, threads);
-    return new ImageLimits(connect, read, maxBytes, maxPixels, maxDecodeBytes, threads);
+    return new ImageLimits(connect, read, maxBytes, maxPixels, maxDecodeBytes, threads, alpha);
   }
 }

@@ -24,6 +24,8 @@ import org.artsim.collection.view.ContactSheet;
 import org.artsim.collection.view.HtmlReport;
 import org.artsim.collection.view.PcaMap;
 import org.artsim.collection.view.ProjectorExport;
+import org.artsim.collection.openclipart.OpenClipArtCatalogue;
+import org.artsim.embed.pretrained.PretrainedModels;
 
 /**
  * The README's main command ({@code ./artsim demo}): the whole job on artsim's generated default
@@ -38,6 +40,11 @@ import org.artsim.collection.view.ProjectorExport;
  * <pre>
  * ./artsim demo                         the generated collection, output in artsim-demo-output/
  * ./artsim demo --fashion-mnist [n]     the first n (default 2,000) Fashion-MNIST training images
+ * ./artsim demo --openclipart [--limit N] [--model mobilenetv2]
+ *                                       Debian's Open Clip Art (apt-get install openclipart-png openclipart-svg),
+ *                                       an even sample of N works (default 1,500; 0 = all), colour embedder with
+ *                                       alpha=white, or a pretrained preset made by ./artsim models
+ * ./artsim demo --openclipart-root DIR  the same on any directory of the Open Clip Art layout
  * ./artsim demo --out DIR --embedder NAME --text-index NAME --recommender NAME
  * </pre>
  */
@@ -51,32 +58,70 @@ public final class Demo {
    * @param fashionMnist whether to use Fashion-MNIST instead of the generated collection
    * @param fashionCount how many Fashion-MNIST images
    * @param config the collection's components
+   * @param openClipArt the Open Clip Art directory to use instead of the generated collection, or null
+   * @param limit how many Open Clip Art works (an even sample; 0 for all)
+   * @param model a pretrained preset ({@code mobilenetv2}, ...) to embed with when it is made, or null
    */
-  public record Options(Path out, boolean fashionMnist, int fashionCount, CollectionConfig config) {
+  public record Options(Path out, boolean fashionMnist, int fashionCount, CollectionConfig config, Path openClipArt, int limit, String model) {
+    /** Options without Open Clip Art. */
+    public Options(Path out, boolean fashionMnist, int fashionCount, CollectionConfig config) {
+      this(out, fashionMnist, fashionCount, config, null, OpenClipArtData.DEFAULT_LIMIT, null);
+    }
+
     /** The defaults: generated data, default components, output in {@code artsim-demo-output}. */
     public static Options defaults() {
       return new Options(Path.of("artsim-demo-output"), false, 2000, CollectionConfig.defaults());
     }
 
+    /** The embedder the Open Clip Art demo uses unless told otherwise: colour, transparency composited on white. */
+    public static final ProviderSettings CLIP_ART_EMBEDDER = ProviderSettings.of("color", Map.of("alpha", "white"));
+
     /** Parses command-line arguments. */
     public static Options parse(String[] args) {
       Options o = defaults();
+      boolean embedderGiven = false;
       for (int i = 0; i < args.length; i++) {
         String a = args[i];
         switch (a) {
+          case "--openclipart" -> o = openClipArt(o, OpenClipArtCatalogue.DEBIAN_ROOT);
+          case "--openclipart-root" -> o = openClipArt(o, Path.of(value(args, ++i, a)));
+          case "--limit" -> {
+            String v = value(args, ++i, a);
+            if (!v.matches("\\d{1,9}")) {
+              throw new IllegalArgumentException("--limit needs a whole number of works (0 for all), got '" + v + "'");
+            }
+            o = new Options(o.out(), o.fashionMnist(), o.fashionCount(), o.config(), o.openClipArt(), Integer.parseInt(v), o.model());
+          }
+          case "--model" -> o = new Options(o.out(), o.fashionMnist(), o.fashionCount(), o.config(), o.openClipArt(), o.limit(), value(args, ++i, a));
           case "--fashion-mnist" -> {
             int n = i + 1 < args.length && args[i + 1].matches("\\d+") ? Integer.parseInt(args[++i]) : o.fashionCount();
             o = new Options(o.out().equals(defaults().out()) ? Path.of("artsim-demo-output", "fashion-mnist") : o.out(), true, n, o.config());
           }
-          case "--out" -> o = new Options(Path.of(value(args, ++i, a)), o.fashionMnist(), o.fashionCount(), o.config());
-          case "--embedder" -> o = new Options(o.out(), o.fashionMnist(), o.fashionCount(), o.config().withEmbedder(ProviderSettings.of(value(args, ++i, a))));
-          case "--text-index" -> o = new Options(o.out(), o.fashionMnist(), o.fashionCount(), o.config().withTextIndex(ProviderSettings.of(value(args, ++i, a))));
-          case "--recommender" -> o = new Options(o.out(), o.fashionMnist(), o.fashionCount(), o.config().withRecommender(ProviderSettings.of(value(args, ++i, a))));
-          case "--index" -> o = new Options(o.out(), o.fashionMnist(), o.fashionCount(), o.config().withIndex(ProviderSettings.of(value(args, ++i, a))));
-          default -> throw new IllegalArgumentException("unknown option '" + a + "'; use --fashion-mnist [n], --out DIR, --embedder, --index, --text-index, --recommender");
+          case "--out" -> o = new Options(Path.of(value(args, ++i, a)), o.fashionMnist(), o.fashionCount(), o.config(), o.openClipArt(), o.limit(), o.model());
+          case "--embedder" -> {
+            embedderGiven = true;
+            o = o.withConfig(o.config().withEmbedder(ProviderSettings.of(value(args, ++i, a))));
+          }
+          case "--text-index" -> o = o.withConfig(o.config().withTextIndex(ProviderSettings.of(value(args, ++i, a))));
+          case "--recommender" -> o = o.withConfig(o.config().withRecommender(ProviderSettings.of(value(args, ++i, a))));
+          case "--index" -> o = o.withConfig(o.config().withIndex(ProviderSettings.of(value(args, ++i, a))));
+          default -> throw new IllegalArgumentException("unknown option '" + a
+              + "'; use --fashion-mnist [n], --openclipart, --openclipart-root DIR, --limit N, --model PRESET, --out DIR, --embedder, --index, --text-index, --recommender");
         }
       }
+      if (o.openClipArt() != null && !embedderGiven) {
+        o = o.withConfig(o.config().withEmbedder(CLIP_ART_EMBEDDER));
+      }
       return o;
+    }
+
+    private Options withConfig(CollectionConfig c) {
+      return new Options(out, fashionMnist, fashionCount, c, openClipArt, limit, model);
+    }
+
+    private static Options openClipArt(Options o, Path root) {
+      Path out = o.out().equals(defaults().out()) ? Path.of("artsim-demo-output", "openclipart") : o.out();
+      return new Options(out, false, o.fashionCount(), o.config(), root, o.limit(), o.model());
     }
 
     private static String value(String[] args, int i, String option) {
@@ -131,9 +176,26 @@ public final class Demo {
 
   /** Runs the demo; see the class comment for the arguments. */
   public static void main(String[] args) {
+    int status = main(args, System.out, System.err);
+    if (status != 0) {
+      System.exit(status);
+    }
+  }
+
+  /**
+   * Runs the demo and returns the exit status: 0, or 2 when Open Clip Art is asked for and not
+   * installed (then {@code err} gets exactly the one line {@link OpenClipArtCatalogue#INSTALL_COMMAND}).
+   */
+  static int main(String[] args, PrintStream out, PrintStream err) {
     long t0 = System.nanoTime();
-    Result r = run(Options.parse(args), System.out);
-    System.out.printf(Locale.ROOT, "%ndone in %.1f s; open %s%n", (System.nanoTime() - t0) / 1e9, r.files().get("html").toAbsolutePath());
+    Options o = Options.parse(args);
+    if (o.openClipArt() != null && !OpenClipArtCatalogue.installed(o.openClipArt())) {
+      err.println(OpenClipArtCatalogue.INSTALL_COMMAND);
+      return 2;
+    }
+    Result r = run(o, out);
+    out.printf(Locale.ROOT, "%ndone in %.1f s; open %s%n", (System.nanoTime() - t0) / 1e9, r.files().get("html").toAbsolutePath());
+    return 0;
   }
 
   /** Runs the demo, printing to {@code out}. */
@@ -146,17 +208,23 @@ public final class Demo {
       }
     };
     Path dir = o.out().toAbsolutePath();
-    String field = o.fashionMnist() ? "classification" : "culture";
-    out.println("== 1. data: " + (o.fashionMnist() ? "the first " + o.fashionCount() + " Fashion-MNIST training images" : "artsim's generated default collection"));
-    Path csv = o.fashionMnist() ? DemoData.fashionMnist(dir.resolve("data"), o.fashionCount()) : DemoData.generated(dir.resolve("data"));
+    boolean clipArt = o.openClipArt() != null;
+    String field = clipArt ? "category" : o.fashionMnist() ? "classification" : "culture";
+    out.println("== 1. data: " + (clipArt ? "Open Clip Art from " + o.openClipArt()
+        : o.fashionMnist() ? "the first " + o.fashionCount() + " Fashion-MNIST training images" : "artsim's generated default collection"));
+    Path csv = clipArt ? OpenClipArtData.write(o.openClipArt(), dir.resolve("data"), o.limit(), out)
+        : o.fashionMnist() ? DemoData.fashionMnist(dir.resolve("data"), o.fashionCount()) : DemoData.generated(dir.resolve("data"));
     out.println("   catalogue: " + csv);
+    CollectionConfig config = withModel(o, out);
+    out.println("   embedder: " + config.embedder());
 
-    try (var art = ArtCollection.create(o.config())) {
+    try (var art = ArtCollection.create(config)) {
       out.println("== 2. ingest and embed: " + art);
-      IngestionReport report = art.ingest(csv, IngestOptions.of(ColumnMapping.standard()).withCheckpointDir(dir.resolve("checkpoint")));
+      ColumnMapping mapping = clipArt ? OpenClipArtData.MAPPING : ColumnMapping.standard();
+      IngestionReport report = art.ingest(csv, IngestOptions.of(mapping).withCheckpointDir(dir.resolve("checkpoint")));
       out.println("   " + report.toString().replace("\n", "\n   "));
 
-      String textQuery = o.fashionMnist() ? "ankle bot" : "indgo cranes";
+      String textQuery = clipArt ? "flowr" : o.fashionMnist() ? "ankle bot" : "indgo cranes";
       out.println("== 3. text search with a typo: \"" + textQuery + "\"");
       TextSearchResult text = art.searchText(textQuery, 5);
       out.println("   read as: " + text.explanation());
@@ -230,6 +298,26 @@ public final class Demo {
       files.forEach((name, path) -> out.println("   " + name + ": " + path));
       return new Result(dir, report, field, textQuery, text, queryId, conditionValue, conditioned, perLabel, precision, liked, recs, likedShare, baseShare, clusters, purity, unique, files);
     }
+  }
+
+  /**
+   * The collection's components with {@link Options#model()}'s pretrained preset as the embedder
+   * (transparency composited on white for Open Clip Art) when {@code ./artsim models} made it; else
+   * the options' own, after printing the command that makes it.
+   */
+  private static CollectionConfig withModel(Options o, PrintStream out) {
+    if (o.model() == null) {
+      return o.config();
+    }
+    var missing = PretrainedPresets.missing(o.model());
+    if (missing.isPresent()) {
+      out.println("   --model " + o.model() + " not used: " + missing.get());
+      out.println("   embedding with " + o.config().embedder() + " instead; run `" + PretrainedModels.MAKE_COMMAND + "` to make the pretrained presets");
+      return o.config();
+    }
+    out.println("   pretrained model: " + PretrainedPresets.describe(o.model()));
+    Map<String, String> settings = o.openClipArt() != null ? Map.of("alpha", "white") : Map.of();
+    return o.config().withEmbedder(ProviderSettings.of(o.model(), settings));
   }
 
   private static String line(ArtCollection art, Hit h) {

@@ -128,7 +128,8 @@ public final class SampleCatalogue {
       } catch (IOException e) {
         throw new StorageException("could not write " + file + ": " + e + "; check that the directory is writable", e);
       }
-      csv.append(Csv.line(List.of(w.id(), w.title(), w.artist(), w.culture(), w.classification(), w.medium(), w.date(), w.description(), "images/" + w.id() + ".png", w.copyOf() == null ? "" : w.copyOf())));
+      csv.append(Csv.line(List.of(w.id(), w.title(), w.artist(), w.culture(), w.classification(), w.medium(), w.date(), w.description(),
+          "images/" + w.id() + ".png", w.copyOf() == null ? "" : w.copyOf())));
     }
     Path file = dir.resolve("catalogue.csv");
     AtomicFiles.writeString(file, csv.toString());

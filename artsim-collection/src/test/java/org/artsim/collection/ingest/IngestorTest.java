@@ -279,7 +279,8 @@ class IngestorTest {
     assertThatThrownBy(() -> other.ingest(csv("b,Other,japanese,ceramics,images/w-0001.png\n"), options))
         .isInstanceOf(ArtsimException.class)
         .hasMessage(
-            "the checkpoint in " + dir.resolve("ckpt") + " was made for another catalogue, column mapping, embedder or batch size; delete that directory to start over, or pass another checkpoint directory");
+            "the checkpoint in " + dir.resolve("ckpt") + " was made for another catalogue, column mapping, embedder or batch size; "
+                + "delete that directory to start over, or pass another checkpoint directory");
     other.close();
   }
 

@@ -32,9 +32,11 @@ import org.artsim.embed.ImageLimits;
  *   <li>The pixel limit and the decode memory budget (bytes per pixel from the header, shared by
  *       every decode running at once: {@link ImageLimits#maxDecodeBytes()}) are checked from the
  *       header before decoding.
- *   <li>Conversion to RGB follows Pillow's {@code Image.convert("RGB")}: alpha is dropped (not
- *       composited), grey is replicated into R, G and B without any gamma conversion, 16-bit
- *       samples keep their high byte, palette images are looked up.
+ *   <li>Conversion to RGB follows Pillow's {@code Image.convert("RGB")}: by default alpha is
+ *       dropped (not composited), grey is replicated into R, G and B without any gamma conversion,
+ *       16-bit samples keep their high byte, palette images are looked up. With {@link
+ *       ImageLimits#alpha()} = {@link AlphaMode#WHITE} transparent pixels are composited on white
+ *       instead.
  *   <li>Refused with a clear message: missing or unreadable files, bytes that are no image format
  *       this JVM reads, truncated or corrupt data (including a JPEG the decoder warns about), CMYK
  *       and YCCK JPEGs (convert them to RGB first), images over the pixel, memory or byte limit, downloads
@@ -56,7 +58,7 @@ public final class ImageLoader {
       throw new EmbeddingException("image source is null; pass ImageSource.of(path), ImageSource.of(uri) or ImageSource.of(image)");
     }
     return switch (source) {
-      case ImageSource.OfImage i -> toRgb(i.image());
+      case ImageSource.OfImage i -> toRgb(i.image(), limits.alpha());
       case ImageSource.OfBytes b -> decode(checkSize(b.bytes(), b.name(), limits), b.name(), limits);
       case ImageSource.OfFile f -> decode(ImageBytes.readFile(f.path(), limits.maxBytes(), "image"), f.describe(), limits);
       case ImageSource.OfUrl u -> decode(ImageBytes.read(u.uri(), limits), u.describe(), limits);
@@ -119,7 +121,7 @@ public final class ImageLoader {
         }
         DecodeBudget.Reservation reservation = DecodeBudget.of(limits.maxDecodeBytes()).reserve(need, name);
         try {
-          return read(reader, bytes, name);
+          return read(reader, bytes, name, limits.alpha());
         } finally {
           reservation.close();
         }
@@ -136,7 +138,7 @@ public final class ImageLoader {
   }
 
   /** Decodes the first image of a reader whose header was checked, and converts it to RGB. */
-  private static BufferedImage read(ImageReader reader, byte[] bytes, String name) throws IOException {
+  private static BufferedImage read(ImageReader reader, byte[] bytes, String name, AlphaMode alpha) throws IOException {
     List<String> warnings = new ArrayList<>();
     reader.addIIOReadWarningListener((r, message) -> warnings.add(message));
     BufferedImage image;
@@ -161,7 +163,7 @@ public final class ImageLoader {
     if (cs.getType() == ColorSpace.TYPE_CMYK || cs.getType() == ColorSpace.TYPE_YCbCr && cs.getNumComponents() == 4) {
       throw new EmbeddingException(name + ": " + CMYK);
     }
-    return toRgb(image);
+    return toRgb(image, alpha);
   }
 
   private static final String CMYK =
@@ -187,9 +189,19 @@ public final class ImageLoader {
 
   /**
    * Converts any decoded image to 8-bit sRGB {@code TYPE_INT_RGB} the way Pillow's {@code
-   * convert("RGB")} does (see the class comment). Returns the same object if it already is one.
+   * convert("RGB")} does (alpha dropped, see the class comment). Returns the same object if it
+   * already is one.
    */
   public static BufferedImage toRgb(BufferedImage src) {
+    return toRgb(src, AlphaMode.DROP);
+  }
+
+  /**
+   * Converts any decoded image to 8-bit sRGB {@code TYPE_INT_RGB}, handling transparency as {@code
+   * alpha} says ({@link AlphaMode#DROP}: Pillow's {@code convert("RGB")}; {@link AlphaMode#WHITE}:
+   * composited on white). Returns the same object if it already is one.
+   */
+  public static BufferedImage toRgb(BufferedImage src, AlphaMode alpha) {
     if (src.getType() == BufferedImage.TYPE_INT_RGB) {
       return src;
     }
@@ -199,13 +211,15 @@ public final class ImageLoader {
     WritableRaster target = out.getRaster();
     int[] rgb = new int[w];
     var cm = src.getColorModel();
+    boolean white = alpha == AlphaMode.WHITE && cm.hasAlpha();
     Raster raster = src.getRaster();
     int type = cm.getColorSpace().getType();
-    boolean direct = cm instanceof ComponentColorModel && (type == ColorSpace.TYPE_GRAY || type == ColorSpace.TYPE_RGB);
+    boolean direct = cm instanceof ComponentColorModel && (type == ColorSpace.TYPE_GRAY || type == ColorSpace.TYPE_RGB) && !(white && cm.isAlphaPremultiplied());
     int dataType = raster.getDataBuffer().getDataType();
     if ((direct && cm.getColorSpace().isCS_sRGB() || direct && type == ColorSpace.TYPE_GRAY)
         && (dataType == DataBuffer.TYPE_BYTE || dataType == DataBuffer.TYPE_USHORT)) {
       int bands = raster.getNumBands();
+      int alphaBand = cm.hasAlpha() ? bands - 1 : -1;
       int shift = dataType == DataBuffer.TYPE_USHORT ? 8 : 0;
       int[] row = new int[w * bands];
       for (int y = 0; y < h; y++) {
@@ -221,7 +235,8 @@ public final class ImageLoader {
             g = row[x * bands + 1] >>> shift;
             b = row[x * bands + 2] >>> shift;
           }
-          rgb[x] = (r << 16) | (g << 8) | b;
+          int p = (r << 16) | (g << 8) | b;
+          rgb[x] = white ? onWhite(p, row[x * bands + alphaBand] >>> shift) : p;
         }
         target.setDataElements(0, y, w, 1, rgb);
       }
@@ -230,10 +245,19 @@ public final class ImageLoader {
     for (int y = 0; y < h; y++) {
       src.getRGB(0, y, w, 1, rgb, 0, w);
       for (int x = 0; x < w; x++) {
-        rgb[x] &= 0xFFFFFF;
+        rgb[x] = white ? onWhite(rgb[x], rgb[x] >>> 24) : rgb[x] & 0xFFFFFF;
       }
       target.setDataElements(0, y, w, 1, rgb);
     }
     return out;
+  }
+
+  /** The RGB of colour {@code p} (low 24 bits) with 8-bit opacity {@code a}, composited on white. */
+  static int onWhite(int p, int a) {
+    return blend((p >>> 16) & 0xFF, a) << 16 | blend((p >>> 8) & 0xFF, a) << 8 | blend(p & 0xFF, a);
+  }
+
+  private static int blend(int c, int a) {
+    return (c * a + 255 * (255 - a) + 127) / 255;
   }
 }

@@ -15,13 +15,21 @@ import org.artsim.analysis.Clusters;
 import org.artsim.analysis.ImageQuality;
 import org.artsim.analysis.Scored;
 import org.artsim.collection.view.PcaMap;
+import org.artsim.collection.ProviderSettings;
+import org.artsim.embed.pretrained.PretrainedModels;
 import org.artsim.examples.DemoData;
+import org.artsim.examples.PretrainedPresets;
 
 /**
  * Reference workflow (d), style analysis: a text-to-image search (through CLIP's text tower when
  * the embedder has one, else the catalogue text), clusters, a 2-D map coloured by artist, the most
  * and least unique works, mean uniqueness per artist, and mean brightness, contrast and saturation
  * per style (classification).
+ *
+ * <p>{@code ./artsim example StyleAnalysis} embeds with the pretrained {@code mobilenetv2} preset
+ * (real weights, made by {@code ./artsim models}) when it is made, else with the weights-free
+ * colour embedder, and says which; without CLIP the search is over the catalogue text, and it says
+ * so too.
  */
 public final class StyleAnalysis {
   private StyleAnalysis() {}
@@ -51,6 +59,10 @@ public final class StyleAnalysis {
   /** Runs the analysis. */
   public static Result run(ArtCollection art, String description, int k, Path out, PrintStream log) {
     boolean clip = art.embedder() instanceof TextEmbedder;
+    log.println("image embedder: " + art.embedderInfo());
+    if (!clip) {
+      log.println("no CLIP model: the search below is over the catalogue text, not the images");
+    }
     List<Hit> search = clip ? art.searchImagesByText(description, 5, LabelFilter.none()) : art.searchText(description, 5).hits();
     log.println((clip ? "text-to-image" : "catalogue text") + " search \"" + description + "\": " + search);
     Clusters clusters = art.analysis().clusters(k, 7);
@@ -82,10 +94,25 @@ public final class StyleAnalysis {
     return new Result(clip, search, clusters, map, most, least, perArtist, perStyle);
   }
 
+  /**
+   * The collection's components: the pretrained {@link PretrainedPresets#DEFAULT} ({@code
+   * mobilenetv2}) as the embedder when {@code ./artsim models} has made it, else the defaults (the
+   * colour embedder); {@code log} gets a line saying which, or which command makes the model.
+   */
+  public static CollectionConfig config(PrintStream log) {
+    var missing = PretrainedPresets.missing(PretrainedPresets.DEFAULT);
+    if (missing.isPresent()) {
+      log.println("model: the weights-free colour embedder; for real CNN weights run `" + PretrainedModels.MAKE_COMMAND + "` (" + missing.get() + ")");
+      return CollectionConfig.defaults();
+    }
+    log.println("model: " + PretrainedPresets.describe(PretrainedPresets.DEFAULT));
+    return CollectionConfig.defaults().withEmbedder(ProviderSettings.of(PretrainedPresets.DEFAULT));
+  }
+
   /** {@code [outDir]}: runs on the generated default collection. */
   public static void main(String[] args) {
     Path out = Path.of(args.length > 0 ? args[0] : "artsim-demo-output/style-analysis");
-    try (var art = DemoData.defaultCollection(out, CollectionConfig.defaults(), System.out)) {
+    try (var art = DemoData.defaultCollection(out, config(System.out), System.out)) {
       run(art, "a blue vase with cranes", 6, out, System.out);
     }
   }

@@ -18,7 +18,11 @@ import org.artsim.collection.ingest.ColumnMapping;
 import org.artsim.collection.ingest.IngestOptions;
 import org.artsim.collection.sample.SampleCatalogue;
 import org.artsim.collection.view.ContactSheet;
+import org.artsim.embed.pretrained.ModelFormat;
+import org.artsim.embed.pretrained.PretrainedCnn;
+import org.artsim.embed.pretrained.PretrainedModels;
 import org.artsim.examples.DemoData;
+import org.artsim.examples.PretrainedPresets;
 
 /**
  * Reference workflow (c), visual similarity: the same catalogue embedded by several image
@@ -26,6 +30,12 @@ import org.artsim.examples.DemoData;
  * default), the neighbours of one work and of an image that is not in the collection under each,
  * and how much the neighbour lists agree. Variants whose embedder cannot be created here (no model
  * installed) are skipped with the reason.
+ *
+ * <p>Run without a model file ({@code ./artsim example VisualSimilarity}) it uses the pretrained
+ * {@code mobilenetv2} preset that {@code ./artsim models} makes (nsfwjs's MobileNetV2 with real
+ * weights): the preset's own preprocessing (whole image squashed to 224, no crop) beside a
+ * centre crop of the same network; when the model is not made, those variants are skipped with the
+ * command that makes it.
  */
 public final class VisualSimilarity {
   private VisualSimilarity() {}
@@ -99,11 +109,46 @@ public final class VisualSimilarity {
     return m;
   }
 
-  /** {@code [outDir] [cnnModel] [otherModel]}: runs the reference variants on the generated default collection. */
+  /**
+   * The variants with real weights: {@code "color"}, then {@link PretrainedPresets#DEFAULT}
+   * ({@code mobilenetv2}) as its preset defines it ({@code "mobilenetv2-no-crop"}: the whole image
+   * resized to 224) and with a centre crop ({@code "mobilenetv2-centre-crop"}: resize 256, crop 224,
+   * the same network file through the {@code "cnn"} embedder). When {@code ./artsim models} has not
+   * made the model, both variants fail to load with a message naming that command, and are skipped.
+   */
+  public static Map<String, CollectionConfig> pretrainedVariants() {
+    var m = new LinkedHashMap<String, CollectionConfig>();
+    m.put("color", CollectionConfig.defaults());
+    String preset = PretrainedPresets.DEFAULT;
+    m.put(preset + "-no-crop", CollectionConfig.defaults().withEmbedder(ProviderSettings.of(preset)));
+    var p = PretrainedCnn.byName(preset);
+    var crop = PretrainedPresets.missing(preset).isPresent()
+        ? ProviderSettings.of(preset)
+        : ProviderSettings.of("cnn", Map.of(
+            "model", PretrainedModels.file(p, PretrainedModels.defaultDirectory(), ModelFormat.TORCHSCRIPT).toString(),
+            "image_size", "224", "resize", "256", "crop", "true", "interpolation", "bilinear", "mean", "0,0,0", "std", "1,1,1"));
+    m.put(preset + "-centre-crop", CollectionConfig.defaults().withEmbedder(crop));
+    return m;
+  }
+
+  /**
+   * {@code [outDir] [cnnModel] [otherModel]}: runs the reference variants on the generated default
+   * collection; without {@code cnnModel}, the {@link #pretrainedVariants()}.
+   */
   public static void main(String[] args) {
     Path out = Path.of(args.length > 0 ? args[0] : "artsim-demo-output/visual-similarity");
     Path csv = DemoData.generated(out.resolve("data"));
-    var variants = variants(args.length > 1 ? args[1] : null, args.length > 2 ? args[2] : null);
+    Map<String, CollectionConfig> variants;
+    if (args.length > 1) {
+      System.out.println("CNN path: the model file " + args[1]);
+      variants = variants(args[1], args.length > 2 ? args[2] : null);
+    } else {
+      var missing = PretrainedPresets.missing(PretrainedPresets.DEFAULT);
+      System.out.println(missing.isEmpty()
+          ? "CNN path: the pretrained model " + PretrainedPresets.describe(PretrainedPresets.DEFAULT)
+          : "CNN path: no pretrained model (" + missing.get() + "); the CNN variants are skipped");
+      variants = pretrainedVariants();
+    }
     run(csv, variants, "w-0007", SampleCatalogue.drawNew("dutch", "ceramics", 2024), out, System.out);
   }
 }
