@@ -215,6 +215,13 @@ final class StoreCodec {
           String metricName = in.readString();
           var info = new EmbedderInfo(in.readString(), in.readString(), in.readInt(), readMap(in));
           String base = in.readString();
+          if (base != null) {
+            try {
+              java.nio.file.Path.of(base);
+            } catch (java.nio.file.InvalidPathException e) {
+              throw in.corrupt("its image base is not a valid path (" + e.getReason() + ")");
+            }
+          }
           String recordsFile = in.readString();
           String indexFile = in.readString();
           String indexSeal = in.readString();

@@ -389,6 +389,21 @@ class CollectionFilesFuzzTest {
   }
 
   @Test
+  void anImageBaseThatIsNotAValidPathIsRefused() throws IOException {
+    // before the fix: InvalidPathException (an IllegalArgumentException) from ArtCollection.load
+    Path d = saved();
+    Path file = d.resolve(CollectionStore.MANIFEST);
+    Container c = Container.of(Files.readAllBytes(file));
+    var strings = manifestFields(c.payload()).stream().filter(Field::length).toList();
+    // the strings after the embedder info: imageBase, recordsFile, indexFile, indexSeal, textFile, textSeal, then the text embedder part
+    Field imageBase = strings.get(strings.size() - 7);
+    Files.write(file, c.with(replaceString(c.payload(), imageBase, "a\u0000b")).bytes());
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> ArtCollection.load(d))
+        .isInstanceOf(FileFormatException.class)
+        .hasMessage(file + " is damaged: its image base is not a valid path (Nul character not allowed); restore it from a backup or rebuild it");
+  }
+
+  @Test
   void aRecordCountLargerThanTheBytesLeftIsRefusedBeforeAllocating() throws IOException {
     Path d = saved();
     Path file = d.resolve(StoreCodec.file("records", 1));
