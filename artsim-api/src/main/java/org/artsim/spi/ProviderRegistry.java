@@ -165,38 +165,7 @@ public final class ProviderRegistry<P extends Provider<?>> {
   }
 
   private String closest(String name) {
-    if (name == null) {
-      return null;
-    }
-    String best = null;
-    int bestDistance = 3;
-    for (String candidate : providers().keySet()) {
-      int d = editDistance(name.toLowerCase(Locale.ROOT), candidate);
-      if (d < bestDistance) {
-        bestDistance = d;
-        best = candidate;
-      }
-    }
-    return best;
-  }
-
-  private static int editDistance(String a, String b) {
-    int[] prev = new int[b.length() + 1];
-    int[] cur = new int[b.length() + 1];
-    for (int j = 0; j <= b.length(); j++) {
-      prev[j] = j;
-    }
-    for (int i = 1; i <= a.length(); i++) {
-      cur[0] = i;
-      for (int j = 1; j <= b.length(); j++) {
-        int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-        cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
-      }
-      int[] t = prev;
-      prev = cur;
-      cur = t;
-    }
-    return prev[b.length()];
+    return NearMatch.closest(name, providers().keySet(), 2);
   }
 
   @Override

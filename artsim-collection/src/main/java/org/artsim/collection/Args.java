@@ -1,13 +1,11 @@
 package org.artsim.collection;
 
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
 import org.artsim.InvalidArgumentException;
 import org.artsim.LabelFilter;
+import org.artsim.spi.NearMatch;
 
 /** Argument checks of the collection's public methods: typed errors that name the argument. */
 final class Args {
@@ -61,35 +59,6 @@ final class Args {
   }
 
   private static String nearest(String field, Collection<String> known) {
-    String best = null;
-    int bestDistance = Integer.MAX_VALUE;
-    List<String> sorted = new ArrayList<>(new TreeSet<>(known));
-    for (String k : sorted) {
-      int d = k.equalsIgnoreCase(field) ? 0 : distance(field.toLowerCase(Locale.ROOT), k.toLowerCase(Locale.ROOT));
-      if (d < bestDistance) {
-        best = k;
-        bestDistance = d;
-      }
-    }
-    return bestDistance <= Math.max(2, field.length() / 3) ? best : null;
-  }
-
-  private static int distance(String a, String b) {
-    int[] prev = new int[b.length() + 1];
-    int[] cur = new int[b.length() + 1];
-    for (int j = 0; j <= b.length(); j++) {
-      prev[j] = j;
-    }
-    for (int i = 1; i <= a.length(); i++) {
-      cur[0] = i;
-      for (int j = 1; j <= b.length(); j++) {
-        int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-        cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
-      }
-      int[] t = prev;
-      prev = cur;
-      cur = t;
-    }
-    return prev[b.length()];
+    return NearMatch.closest(field, known, Math.max(2, field.length() / 3));
   }
 }
