@@ -1,7 +1,9 @@
 package org.artsim.collection;
 
+import java.util.Map;
+import java.util.function.Function;
+import java.util.function.BiFunction;
 import org.artsim.Artsim;
-import org.artsim.ConfigException;
 import org.artsim.Embedder;
 import org.artsim.ImageEmbedder;
 import org.artsim.InvalidArgumentException;
@@ -148,52 +150,36 @@ final class PartsFactory {
     }
   }
 
-  /** An analysis component's config: its provider's own typed config, or a bare name (its defaults). */
-  private static void namedOrTyped(String role, ProviderConfig c) {
-    if (!ProviderSettings.settingsOf(c).isEmpty()) {
-      throw new ConfigException(
-          "collection: the " + role + " '" + c.provider() + "' takes its provider's typed config, not string settings " + ProviderSettings.settingsOf(c)
-              + "; pass that config record, or ProviderSettings.of(\"" + c.provider() + "\") for its defaults");
+  /**
+   * An analysis component from its config: a name with settings ({@link ProviderSettings}) or its
+   * provider's own typed config; a missing provider is named with where artsim's default ships.
+   */
+  private static <T> T analysis(
+      String role, ProviderConfig c, BiFunction<String, Map<String, ?>, T> byName, Function<ProviderConfig, T> typed, String home) {
+    try {
+      return c instanceof ProviderSettings s ? byName.apply(s.provider(), s.settings()) : typed.apply(c);
+    } catch (UnknownProviderException e) {
+      throw missing(role, c, e, home);
     }
   }
 
   Clusterer clusterer() {
-    ProviderConfig c = config.clusterer();
-    namedOrTyped("clusterer", c);
-    try {
-      return c instanceof ProviderSettings s ? Artsim.clusterer(s.provider(), s.settings()) : Artsim.clusterer(c);
-    } catch (UnknownProviderException e) {
-      throw missing("clusterer", c, e, "the default 'fasterpam' ships in org.artsim:artsim-recommend");
-    }
+    return analysis("clusterer", config.clusterer(), Artsim::clusterer, Artsim::clusterer,
+        "the default 'fasterpam' ships in org.artsim:artsim-recommend");
   }
 
   UniquenessScorer uniqueness() {
-    ProviderConfig c = config.uniqueness();
-    namedOrTyped("uniqueness scorer", c);
-    try {
-      return c instanceof ProviderSettings s ? Artsim.uniqueness(s.provider(), s.settings()) : Artsim.uniqueness(c);
-    } catch (UnknownProviderException e) {
-      throw missing("uniqueness scorer", c, e, "the defaults 'fiftyone' and 'fiftyone-0.17' ship in org.artsim:artsim-recommend");
-    }
+    return analysis("uniqueness scorer", config.uniqueness(), Artsim::uniqueness, Artsim::uniqueness,
+        "the defaults 'fiftyone' and 'fiftyone-0.17' ship in org.artsim:artsim-recommend");
   }
 
   DuplicateFinder duplicateFinder() {
-    ProviderConfig c = config.duplicateFinder();
-    namedOrTyped("duplicate finder", c);
-    try {
-      return c instanceof ProviderSettings s ? Artsim.duplicateFinder(s.provider(), s.settings()) : Artsim.duplicateFinder(c);
-    } catch (UnknownProviderException e) {
-      throw missing("duplicate finder", c, e, "the default 'greedy' ships in org.artsim:artsim-recommend");
-    }
+    return analysis("duplicate finder", config.duplicateFinder(), Artsim::duplicateFinder, Artsim::duplicateFinder,
+        "the default 'greedy' ships in org.artsim:artsim-recommend");
   }
 
   ImageQualityMeter qualityMeter() {
-    ProviderConfig c = config.qualityMeter();
-    namedOrTyped("image quality meter", c);
-    try {
-      return c instanceof ProviderSettings s ? Artsim.imageQualityMeter(s.provider(), s.settings()) : Artsim.imageQualityMeter(c);
-    } catch (UnknownProviderException e) {
-      throw missing("image quality meter", c, e, "the default 'pixels' ships in org.artsim:artsim-embed");
-    }
+    return analysis("image quality meter", config.qualityMeter(), Artsim::imageQualityMeter, Artsim::imageQualityMeter,
+        "the default 'pixels' ships in org.artsim:artsim-embed");
   }
 }
