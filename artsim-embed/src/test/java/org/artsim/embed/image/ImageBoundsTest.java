@@ -13,6 +13,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -79,20 +80,20 @@ class ImageBoundsTest {
       return;
     }
     Assumptions.assumeTrue(p.waitFor(10, TimeUnit.SECONDS) && p.exitValue() == 0, "mkfifo failed");
-    try {
-      assertThat(failure(ImageSource.of(fifo), LIMITS)).hasMessage(fifo + ": is a device, FIFO or socket, not a regular file; only regular files are read as images");
-      assertThat(failure(ImageSource.of(fifo.toUri()), LIMITS)).hasMessageEndingWith(": is a device, FIFO or socket, not a regular file; only regular files are read as images");
-    } finally {
-      Thread writer = new Thread(() -> {
-        try (OutputStream out = Files.newOutputStream(fifo)) {
-          out.write(0);
-        } catch (IOException e) {
-          // nobody was blocked on the FIFO: nothing to release
-        }
-      });
-      writer.setDaemon(true);
-      writer.start();
-    }
+    // A guard, started first: should the reader wrongly open the FIFO, this writer releases it instead
+    // of letting the test hang. It opens with WRITE only, so it can never create a regular file in
+    // the temporary directory once the FIFO is gone (that raced with @TempDir's clean-up).
+    Thread writer = new Thread(() -> {
+      try (OutputStream out = Files.newOutputStream(fifo, StandardOpenOption.WRITE)) {
+        out.write(0);
+      } catch (IOException e) {
+        // the FIFO was removed before anybody read it: nothing to release
+      }
+    });
+    writer.setDaemon(true);
+    writer.start();
+    assertThat(failure(ImageSource.of(fifo), LIMITS)).hasMessage(fifo + ": is a device, FIFO or socket, not a regular file; only regular files are read as images");
+    assertThat(failure(ImageSource.of(fifo.toUri()), LIMITS)).hasMessageEndingWith(": is a device, FIFO or socket, not a regular file; only regular files are read as images");
   }
 
   @Test
