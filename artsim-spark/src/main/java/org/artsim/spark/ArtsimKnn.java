@@ -35,6 +35,7 @@ import org.artsim.VectorIndex;
 import org.artsim.spark.internal.BroadcastShards;
 import org.artsim.spark.internal.Columns;
 import org.artsim.spark.internal.IndexBytes;
+import org.artsim.spark.internal.SharedIndexFile;
 import org.artsim.spark.internal.ItemRecord;
 import org.artsim.spark.internal.KMeansSharding;
 import org.artsim.spark.internal.ParamsMetadata;
@@ -189,6 +190,24 @@ public final class ArtsimKnn extends Estimator<ArtsimKnnModel> implements Artsim
     return this;
   }
 
+  /**
+   * Sets a directory every executor can read (HDFS, S3, a shared mount; a local path in local
+   * mode): a broadcast index larger than {@link #setBroadcastThreshold} is saved there and each
+   * executor opens it once instead of receiving it by broadcast, which also lifts the 2 GB limit
+   * of a broadcast. The file is deleted by {@link ArtsimKnnModel#release()}.
+   */
+  public ArtsimKnn setSharedDir(String value) {
+    set(sharedDir(), value);
+    return this;
+  }
+
+  /** Sets the index bytes above which a broadcast index goes through the shared directory. */
+  public ArtsimKnn setBroadcastThreshold(long value) {
+    set(broadcastThreshold(), value);
+    getBroadcastThreshold();
+    return this;
+  }
+
   /** Sets the seed of sharding. */
   public ArtsimKnn setSeed(long value) {
     set(seed(), value);
@@ -235,14 +254,20 @@ public final class ArtsimKnn extends Estimator<ArtsimKnnModel> implements Artsim
   }
 
   private ShardStore broadcast(JavaSparkContext jsc, JavaRDD<ItemRecord> records, PartitionedShards.IndexSpec spec, Dataset<Row> items) {
+    String shared = getSharedDir();
+    long threshold = getBroadcastThreshold();
     List<ItemRecord> all = records.collect();
     long bytes = (long) all.size() * spec.dimension() * Float.BYTES;
-    if (bytes > BROADCAST_LIMIT_BYTES) {
+    if (bytes > BROADCAST_LIMIT_BYTES && shared.isEmpty()) {
       throw new InvalidArgumentException(all.size() + " vectors of " + spec.dimension() + " floats need " + bytes
-          + " bytes, more than a broadcast holds; use setStrategy(\"partitioned\")");
+          + " bytes, more than a broadcast holds; set sharedDir to a directory every executor can read, or use setStrategy(\"partitioned\")");
     }
     try (VectorIndex index = spec.create()) {
       index.addAll(all.stream().map(ItemRecord::toEntry).toList());
+      all = null;
+      if (!shared.isEmpty() && bytes > threshold) {
+        return new BroadcastShards(jsc, SharedIndexFile.write(jsc, index, shared));
+      }
       return new BroadcastShards(jsc, IndexBytes.of(index));
     }
   }

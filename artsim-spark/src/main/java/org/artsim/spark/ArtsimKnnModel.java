@@ -93,6 +93,22 @@ public final class ArtsimKnnModel extends Model<ArtsimKnnModel> implements Artsi
     return store.shardCount();
   }
 
+  /**
+   * Bytes of the model's saved indexes on the cluster: with the broadcast strategy what every
+   * executor receives, with the partitioned strategy the sum over the shards (each shard held by
+   * one executor). artsim's flat format stores float32 vectors, ids and labels, so this is close to
+   * the raw vectors' size.
+   */
+  public long indexBytes() {
+    return store.indexBytes();
+  }
+
+  /** This model's parameters over another store (used when reading a saved model). */
+  ArtsimKnnModel withStore(ShardStore other) {
+    var copy = new ArtsimKnnModel(uid, dimension, fittedMetric, other);
+    return copyValues(copy, ParamMap.empty());
+  }
+
   ShardStore store() {
     return store;
   }

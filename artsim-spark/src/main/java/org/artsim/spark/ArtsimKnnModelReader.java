@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.hadoop.fs.Path;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.ml.util.MLReader;
 import org.artsim.FileFormatException;
@@ -17,6 +18,7 @@ import org.artsim.spark.internal.PartitionedShards;
 import org.artsim.spark.internal.RandomSharding;
 import org.artsim.spark.internal.ShardAssigner;
 import org.artsim.spark.internal.ShardStore;
+import org.artsim.spark.internal.SharedIndexFile;
 
 /** Loads an {@link ArtsimKnnModel} saved by {@link ArtsimKnnModelWriter}. */
 final class ArtsimKnnModelReader extends MLReader<ArtsimKnnModel> {
@@ -37,6 +39,14 @@ final class ArtsimKnnModelReader extends MLReader<ArtsimKnnModel> {
     Metric metric = Metric.parse(s.path("metric").asText());
     var jsc = JavaSparkContext.fromSparkContext(sparkSession().sparkContext());
     try {
+      var model = new ArtsimKnnModel(loaded.uid(), dimension, metric, null);
+      ParamsMetadata.apply(loaded, model);
+      Path first = ArtsimKnnModelWriter.shardFile(path, 0);
+      if (s.path("strategy").asText().equals("broadcast") && !model.getSharedDir().isEmpty()
+          && first.getFileSystem(jsc.hadoopConfiguration()).getFileStatus(first).getLen() > model.getBroadcastThreshold()) {
+        // the saved model's directory is the shared storage: executors open its file in place
+        return model.withStore(new BroadcastShards(jsc, SharedIndexFile.existing(jsc, first.toString())));
+      }
       var files = new ArrayList<byte[]>(shards);
       for (int i = 0; i < shards; i++) {
         files.add(ParamsMetadata.read(sparkSession(), ArtsimKnnModelWriter.shardFile(path, i)));
@@ -47,9 +57,7 @@ final class ArtsimKnnModelReader extends MLReader<ArtsimKnnModel> {
       } else {
         store = PartitionedShards.of(jsc, files, assigner(path, s, shards, dimension));
       }
-      var model = new ArtsimKnnModel(loaded.uid(), dimension, metric, store);
-      ParamsMetadata.apply(loaded, model);
-      return model;
+      return model.withStore(store);
     } catch (IOException e) {
       throw new FileFormatException("could not read the model under " + path + ": " + e.getMessage() + "; is it a complete saved ArtsimKnnModel?", e);
     }

@@ -9,6 +9,8 @@ import org.artsim.Artsim;
 import org.artsim.Metric;
 import org.artsim.StorageException;
 import org.artsim.VectorIndex;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.artsim.spark.internal.BroadcastShards;
 import org.artsim.spark.internal.IndexBytes;
 import org.artsim.spark.internal.KMeansSharding;
 import org.artsim.spark.internal.ParamsMetadata;
@@ -66,6 +68,10 @@ final class ArtsimKnnModelWriter extends MLWriter {
         }
       }
       ParamsMetadata.save(model, path, sparkSession(), state);
+      if (store instanceof BroadcastShards b && b.sharedFile() != null) {
+        b.sharedFile().copyTo(JavaSparkContext.fromSparkContext(sparkSession().sparkContext()), shardFile(path, 0));
+        return;
+      }
       Iterator<Tuple2<Integer, byte[]>> shards = store.shardFiles();
       while (shards.hasNext()) {
         Tuple2<Integer, byte[]> shard = shards.next();

@@ -99,6 +99,16 @@ public interface ArtsimKnnParams extends Params {
     return knnParams().seed;
   }
 
+  /** Shared directory for broadcast indexes above {@link #broadcastThreshold()}. Default empty (always broadcast). */
+  default Param<String> sharedDir() {
+    return knnParams().sharedDir;
+  }
+
+  /** Index bytes above which a broadcast index goes through {@link #sharedDir()}. Default 1 GiB. */
+  default LongParam broadcastThreshold() {
+    return knnParams().broadcastThreshold;
+  }
+
   /** The featuresCol value. */
   default String getFeaturesCol() {
     return getOrDefault(featuresCol());
@@ -197,6 +207,20 @@ public interface ArtsimKnnParams extends Params {
   /** The output layout, parsed. */
   default KnnOutputLayout getOutputLayout() {
     return KnnOutputLayout.parse(getOrDefault(outputLayout()));
+  }
+
+  /** The sharedDir value. */
+  default String getSharedDir() {
+    return getOrDefault(sharedDir());
+  }
+
+  /** The broadcastThreshold value, checked. */
+  default long getBroadcastThreshold() {
+    long t = (Long) getOrDefault(broadcastThreshold());
+    if (t < 0) {
+      throw new InvalidArgumentException("broadcastThreshold must be 0 or more bytes, got " + t);
+    }
+    return t;
   }
 
   /** The seed value. */

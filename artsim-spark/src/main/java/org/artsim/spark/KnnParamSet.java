@@ -29,6 +29,8 @@ public final class KnnParamSet implements java.io.Serializable {
   final Param<String> outputCol;
   final Param<String> outputLayout;
   final LongParam seed;
+  final Param<String> sharedDir;
+  final LongParam broadcastThreshold;
 
   /** Creates the parameters of {@code owner} and sets their defaults. */
   KnnParamSet(Params owner) {
@@ -48,6 +50,9 @@ public final class KnnParamSet implements java.io.Serializable {
     outputCol = new Param<>(owner, "outputCol", "column the neighbours go to");
     outputLayout = new Param<>(owner, "outputLayout", "artsim (id, score, distance, labels) or synapseml (value, distance[, label])");
     seed = new LongParam(owner, "seed", "seed of random sharding and k-means");
+    sharedDir = new Param<>(owner, "sharedDir", "directory every executor can read (hdfs://, s3a://, a shared mount); a broadcast index larger"
+        + " than broadcastThreshold is written there and opened by each executor instead of being broadcast; empty: always broadcast");
+    broadcastThreshold = new LongParam(owner, "broadcastThreshold", "index bytes above which a broadcast index goes through sharedDir (at least 0)");
 
     owner.setDefault(featuresCol, "features");
     owner.setDefault(idCol, "id");
@@ -65,5 +70,7 @@ public final class KnnParamSet implements java.io.Serializable {
     owner.setDefault(outputCol, "neighbours");
     owner.setDefault(outputLayout, "artsim");
     owner.setDefault(seed, 42L);
+    owner.setDefault(sharedDir, "");
+    owner.setDefault(broadcastThreshold, 1L << 30);
   }
 }

@@ -11,42 +11,57 @@ import org.artsim.VectorIndex;
 import scala.Tuple2;
 
 /**
- * One artsim index, saved in artsim's format and broadcast as bytes; each executor loads it once
- * and answers its queries locally, without a shuffle. For collections whose index fits in every
- * executor's memory (a broadcast caps at 2 GB).
+ * One artsim index, saved in artsim's format, that every executor loads once and searches
+ * locally, without a shuffle. The saved index reaches the executors either as a Spark broadcast of
+ * its bytes (up to 2 GB) or, above a threshold, as a file on storage every executor can read
+ * ({@link SharedIndexFile}), which each executor opens itself.
  */
 public final class BroadcastShards implements ShardStore {
   private final JavaSparkContext jsc;
+  private final Handle handle;
+  private final long indexBytes;
   private final Broadcast<byte[]> bytes;
+  private final SharedIndexFile file;
 
   /** Broadcasts a saved index. */
   public BroadcastShards(JavaSparkContext jsc, byte[] indexBytes) {
     this.jsc = jsc;
     this.bytes = jsc.broadcast(indexBytes);
+    this.file = null;
+    this.indexBytes = indexBytes.length;
+    Broadcast<byte[]> b = bytes;
+    this.handle = () -> ExecutorIndexCache.get("broadcast-" + b.id(), b::value);
   }
 
-  /** An executor-side handle on the broadcast index (serialisable; loads once per JVM). */
+  /** Ships an index through a file on shared storage instead of a broadcast. */
+  public BroadcastShards(JavaSparkContext jsc, SharedIndexFile file) {
+    this.jsc = jsc;
+    this.bytes = null;
+    this.file = file;
+    this.indexBytes = file.bytes();
+    this.handle = file::open;
+  }
+
+  /** An executor-side handle on the index (serialisable; loads once per JVM). */
   public Handle handle() {
-    return new Handle(bytes);
+    return handle;
   }
 
-  /** How many bytes are broadcast. */
-  public long broadcastBytes() {
-    return bytes.value().length;
+  /** The shared file the index travels through, or null when it is broadcast. */
+  public SharedIndexFile sharedFile() {
+    return file;
   }
 
-  /**
-   * The executor side of a broadcast index.
-   *
-   * @param bytes the broadcast saved index
-   */
-  public record Handle(Broadcast<byte[]> bytes) implements java.io.Serializable {
-    private static final long serialVersionUID = 1L;
-
+  /** The executor side of the index: opens it on first use in this JVM, then returns the loaded one. */
+  @FunctionalInterface
+  public interface Handle extends java.io.Serializable {
     /** The index, loaded on first use in this JVM. */
-    public VectorIndex index() {
-      return ExecutorIndexCache.get("broadcast-" + bytes.id(), bytes::value);
-    }
+    VectorIndex index();
+  }
+
+  @Override
+  public long indexBytes() {
+    return indexBytes;
   }
 
   @Override
@@ -94,11 +109,15 @@ public final class BroadcastShards implements ShardStore {
 
   @Override
   public Iterator<Tuple2<Integer, byte[]>> shardFiles() {
-    return List.of(new Tuple2<>(0, bytes.value())).iterator();
+    return List.of(new Tuple2<>(0, bytes != null ? bytes.value() : file.readAll(jsc))).iterator();
   }
 
   @Override
   public void release() {
-    bytes.unpersist();
+    if (bytes != null) {
+      bytes.unpersist();
+    } else {
+      file.deleteIfOwned(jsc);
+    }
   }
 }

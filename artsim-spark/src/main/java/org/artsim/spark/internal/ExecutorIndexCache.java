@@ -30,10 +30,15 @@ public final class ExecutorIndexCache {
   private ExecutorIndexCache() {}
 
   /** The index under {@code key}, loading it with {@code bytes} the first time. */
-  public static synchronized VectorIndex get(String key, Supplier<byte[]> bytes) {
+  public static VectorIndex get(String key, Supplier<byte[]> bytes) {
+    return getOrLoad(key, () -> IndexBytes.load(bytes.get()));
+  }
+
+  /** The index under {@code key}, opening it with {@code loader} the first time. */
+  public static synchronized VectorIndex getOrLoad(String key, Supplier<VectorIndex> loader) {
     VectorIndex index = INDEXES.get(key);
     if (index == null) {
-      index = IndexBytes.load(bytes.get());
+      index = loader.get();
       loads++;
       INDEXES.put(key, index);
     }

@@ -75,6 +75,11 @@ public final class PartitionedShards implements ShardStore {
   }
 
   @Override
+  public long indexBytes() {
+    return shards.map(shard -> (long) shard._2().length).fold(0L, Long::sum);
+  }
+
+  @Override
   public ShardAssigner assigner() {
     return assigner;
   }

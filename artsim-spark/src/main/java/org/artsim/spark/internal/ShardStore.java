@@ -27,6 +27,12 @@ public interface ShardStore {
    */
   JavaPairRDD<String, Answer> search(JavaRDD<QueryRecord> queries, int k);
 
+  /**
+   * Bytes of the saved indexes the model keeps on the cluster: what a broadcast ships to every
+   * executor, or the sum of the shards (each shard lives on one executor).
+   */
+  long indexBytes();
+
   /** Every item held, read back from the indexes (for self-joins). */
   JavaRDD<ItemRecord> items();
 
