@@ -273,19 +273,36 @@ public final class VectorImporter {
       batch.clear();
       batchRows.clear();
       batchIds.clear();
-      if (checkpoint != null && !last) {
-        if (o.saveIndexTo() != null) {
-          if (rows - savedAt < o.saveEveryRows()) {
-            return;
-          }
-          index.save(o.saveIndexTo());
-          savedAt = rows;
+      // An interrupt that arrives now is honoured at the next batch: the save and the checkpoint of
+      // this one are written first (file channels would otherwise refuse them), so they agree.
+      boolean interrupted = Thread.interrupted();
+      try {
+        record(last);
+      } finally {
+        if (interrupted) {
+          Thread.currentThread().interrupt();
         }
-        checkpoint = checkpoint.commit(rows, lastId);
       }
-      if (last && o.saveIndexTo() != null) {
+    }
+
+    private void record(boolean last) {
+      if (last) {
+        if (o.saveIndexTo() != null) {
+          index.save(o.saveIndexTo());
+        }
+        return;
+      }
+      if (checkpoint == null) {
+        return;
+      }
+      if (o.saveIndexTo() != null) {
+        if (rows - savedAt < o.saveEveryRows()) {
+          return;
+        }
         index.save(o.saveIndexTo());
+        savedAt = rows;
       }
+      checkpoint = checkpoint.commit(rows, lastId);
     }
 
     /** The index refused the batch for a reason the checks above did not see (another thread added an id): adds what it takes. */

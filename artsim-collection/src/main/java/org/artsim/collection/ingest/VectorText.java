@@ -45,7 +45,7 @@ final class VectorText {
     if (lower.endsWith("inf") || lower.endsWith("infinity")) {
       return t.startsWith("-") ? Float.NEGATIVE_INFINITY : Float.POSITIVE_INFINITY;
     }
-    return (float) Double.parseDouble(t);
+    return Float.parseFloat(t);
   }
 
   /** A JSON array of numbers written as text (a CSV cell). */
@@ -59,7 +59,7 @@ final class VectorText {
         if (t != JsonToken.VALUE_NUMBER_INT && t != JsonToken.VALUE_NUMBER_FLOAT) {
           throw new NotAVector("the array in '" + column + "' holds " + (t == null ? "no closing ]" : "'" + clip(p.getText()) + "'") + " at position " + values.size() + ", not a number");
         }
-        values.add((float) p.getDoubleValue());
+        values.add(p.getFloatValue());
       }
       if (p.nextToken() != null) {
         throw new NotAVector("the value of '" + column + "' has text after its array");
