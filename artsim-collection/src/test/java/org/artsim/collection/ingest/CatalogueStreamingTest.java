@@ -63,18 +63,22 @@ class CatalogueStreamingTest {
       if (len == 0) {
         return 0;
       }
-      while (pos == current.length) {
-        if (nextRow == ROWS) {
-          return -1;
+      int n = 0;
+      while (n < len) {
+        if (pos == current.length) {
+          if (nextRow == ROWS) {
+            break;
+          }
+          current = row(nextRow++);
+          pos = 0;
         }
-        current = row(nextRow++);
-        pos = 0;
+        int k = Math.min(len - n, current.length - pos);
+        System.arraycopy(current, pos, b, off + n, k);
+        pos += k;
+        n += k;
       }
-      int n = Math.min(len, current.length - pos);
-      System.arraycopy(current, pos, b, off, n);
-      pos += n;
       consumed += n;
-      return n;
+      return n == 0 ? -1 : n;
     }
   }
 
