@@ -25,7 +25,8 @@ import org.artsim.collection.ingest.VectorImporter;
  * the way a user would ({@link VectorImporter}, timing the import, which for HNSW is the build),
  * saves and loads the index, and reports import wall and CPU time, save and load time, disk bytes,
  * heap in use after GC with the index alive, process RSS, single-thread queries per second and
- * recall@10 against the exact flat index. Rows are appended as a Markdown table to {@code --out}.
+ * recall@10 against the exact flat index (queries per wall second and per CPU second of the query
+ * thread, steadier on a shared machine). Rows are appended as a Markdown table to {@code --out}.
  *
  * <pre>
  * java -Xmx6g --add-modules jdk.incubator.vector -cp artsim-bench/target/benchmarks.jar \
@@ -43,11 +44,13 @@ import org.artsim.collection.ingest.VectorImporter;
  * in the list, else built unmeasured.
  */
 public final class ScaleHarness {
+  private static final java.lang.management.ThreadMXBean THREAD = java.lang.management.ManagementFactory.getThreadMXBean();
+
   private ScaleHarness() {}
 
   /** One measured index at one size. */
-  record Row(int n, String index, String format, double importS, double importCpuS, double saveS, double loadS, long diskBytes, long heapBytes, long rssBytes, double qps,
-      double recall) {}
+  record Row(int n, String index, String format, double importS, double importCpuS, double saveS, double loadS, double loadCpuS, long diskBytes, long heapBytes, long rssBytes,
+      double qps, double qpsCpu, double recall) {}
 
   /** Runs the harness; see the class comment. */
   public static void main(String[] args) throws IOException {
@@ -145,22 +148,27 @@ public final class ScaleHarness {
     long disk = size(saved);
     ProcessMemory.heapAfterGc();
     long t0 = System.nanoTime();
+    long c0 = THREAD.getCurrentThreadCpuTime();
     try (VectorIndex loaded = Artsim.loadIndex(saved)) {
       double loadS = (System.nanoTime() - t0) / 1e9;
+      double loadCpu = (THREAD.getCurrentThreadCpuTime() - c0) / 1e9;
       for (int i = 0; i < Math.min(warmup, q.length); i++) {
         loaded.search(q[i], 10);
       }
       var results = new ArrayList<List<Hit>>(q.length);
       t0 = System.nanoTime();
+      c0 = THREAD.getCurrentThreadCpuTime();
       for (float[] v : q) {
         results.add(loaded.search(v, 10));
       }
       double qps = q.length / ((System.nanoTime() - t0) / 1e9);
+      double qpsCpu = q.length / ((THREAD.getCurrentThreadCpuTime() - c0) / 1e9);
       List<List<Hit>> reference = truth != null ? truth : results;
       double recall = recall(results, reference);
-      log("n=%d %s: save %.1f s, load %.2f s, disk %.0f MB, %.1f q/s, recall@10 %.4f", n, spec.text(), saveS, loadS, disk / 1e6, qps, recall);
+      log("n=%d %s: save %.1f s, load %.2f s (%.2f CPU s), disk %.0f MB, %.1f q/s (%.1f per CPU s), recall@10 %.4f", n, spec.text(), saveS, loadS, loadCpu, disk / 1e6, qps, qpsCpu,
+          recall);
       delete(saved);
-      return new Measured(new Row(n, spec.text(), format.extension, importS, importCpu, saveS, loadS, disk, heap, rss, qps, recall), results);
+      return new Measured(new Row(n, spec.text(), format.extension, importS, importCpu, saveS, loadS, loadCpu, disk, heap, rss, qps, qpsCpu, recall), results);
     }
   }
 
@@ -190,11 +198,11 @@ public final class ScaleHarness {
     sb.append("- CPU: ").append(cpu()).append(", ").append(Runtime.getRuntime().availableProcessors()).append(" cores; JVM ").append(Runtime.version())
         .append(", max heap ").append(Runtime.getRuntime().maxMemory() >> 20).append(" MiB\n");
     sb.append("- load average (1/5/15 min) before: ").append(loadBefore).append("; after: ").append(loadAfter).append(" (a shared machine: wall-clock figures are inflated, CPU seconds less so)\n\n");
-    sb.append("| n | index | file | import (= build) wall s | import CPU s | save s | load s | disk MB | heap MB after GC | RSS MB | q/s, 1 thread | recall@10 |\n");
-    sb.append("|---:|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+    sb.append("| n | index | file | import (= build) wall s | import CPU s | save s | load s | load CPU s | disk MB | heap MB after GC | RSS MB | q/s, 1 thread | q/s per CPU s | recall@10 |\n");
+    sb.append("|---:|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
     for (Row r : rows) {
-      sb.append(String.format(Locale.ROOT, "| %,d | `%s` | %s | %.1f | %.1f | %.2f | %.2f | %.0f | %.0f | %.0f | %.1f | %.4f |%n", r.n(), r.index(), r.format(), r.importS(), r.importCpuS(),
-          r.saveS(), r.loadS(), r.diskBytes() / 1e6, r.heapBytes() / 1e6, r.rssBytes() / 1e6, r.qps(), r.recall()));
+      sb.append(String.format(Locale.ROOT, "| %,d | `%s` | %s | %.1f | %.1f | %.2f | %.2f | %.2f | %.0f | %.0f | %.0f | %.1f | %.1f | %.4f |%n", r.n(), r.index(), r.format(), r.importS(),
+          r.importCpuS(), r.saveS(), r.loadS(), r.loadCpuS(), r.diskBytes() / 1e6, r.heapBytes() / 1e6, r.rssBytes() / 1e6, r.qps(), r.qpsCpu(), r.recall()));
     }
     Files.createDirectories(out.toAbsolutePath().getParent());
     Files.writeString(out, sb.toString(), StandardOpenOption.CREATE, StandardOpenOption.APPEND);
