@@ -73,12 +73,21 @@ public final class CatalogueReader {
     if (!Files.isRegularFile(catalogue)) {
       throw new StorageException("the catalogue " + catalogue + " is not a regular file (missing, a directory or a device); check the path");
     }
-    var reader = new CatalogueReader(catalogue, options);
     try (InputStream in = Files.newInputStream(catalogue)) {
-      return reader.formatOf() == IngestOptions.Format.CSV ? reader.readCsv(in, sink) : reader.readJson(in, sink);
+      return read(catalogue, in, options, sink);
     } catch (IOException e) {
       throw new StorageException("could not read the catalogue " + catalogue + ": " + e + "; check the path and permissions", e);
     }
+  }
+
+  /**
+   * Reads every row of the catalogue {@code catalogue} from {@code in} (opened by the caller); the
+   * path names the catalogue in messages and resolves relative image paths. The streaming tests
+   * count what this reads ahead of what it hands to the sink.
+   */
+  static int read(Path catalogue, InputStream in, IngestOptions options, Sink sink) throws IOException {
+    var reader = new CatalogueReader(catalogue, options);
+    return reader.formatOf() == IngestOptions.Format.CSV ? reader.readCsv(in, sink) : reader.readJson(in, sink);
   }
 
   private IngestOptions.Format formatOf() {

@@ -4,7 +4,8 @@ package org.artsim.collection.ingest;
  * One catalogue row that was not added, and why.
  *
  * @param kind what was wrong
- * @param line the 1-based line of the row in the file
+ * @param line the 1-based line of the row in the file (for binary vector files, {@code .npy} and
+ *     {@code .fvecs}: the 1-based row number, that is the 0-based row index plus one)
  * @param id the row's id, or null if it has none
  * @param message what was wrong and what to do
  */
@@ -31,7 +32,13 @@ public record RowProblem(Kind kind, long line, String id, String message) {
     /** The row is malformed: CSV quoting, a field count that does not match the header, invalid JSON. */
     MALFORMED_ROW,
     /** The row holds bytes that are not UTF-8. */
-    BAD_ENCODING
+    BAD_ENCODING,
+    /**
+     * A vector import row whose vector cannot be added: a length other than the index's dimension,
+     * a value that is not a finite number (NaN, infinity, a float64 too large for float32, text
+     * that is no number), or all zeros under the cosine metric.
+     */
+    BAD_VECTOR
   }
 
   @Override
