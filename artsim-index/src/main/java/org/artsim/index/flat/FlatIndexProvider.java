@@ -5,7 +5,6 @@ import java.util.Map;
 import org.artsim.Metric;
 import org.artsim.VectorIndex;
 import org.artsim.index.FlatConfig;
-import org.artsim.io.ArtsimFiles;
 import org.artsim.spi.VectorIndexProvider;
 
 /**
@@ -71,6 +70,6 @@ public final class FlatIndexProvider implements VectorIndexProvider<FlatConfig> 
 
   @Override
   public VectorIndex load(Path path) {
-    return ArtsimFiles.read(path, FlatVectorIndex.FORMAT, FlatVectorIndex.FORMAT_VERSION, FlatVectorIndex::read);
+    return FlatFiles.open(path, true);
   }
 }
