@@ -87,14 +87,24 @@ final class FlatFiles {
   }
 
   /** Opens a flat file: a version-3 {@code mapped} file by mapping it, any other by reading it whole. */
-  static FlatVectorIndex open(Path path, boolean checkInBackground) {
+  static FlatVectorIndex open(Path path) {
     ArtsimFiles.Header header = ArtsimFiles.peek(path);
     if (header.format().equals(FlatVectorIndex.FORMAT) && header.version() == 3) {
       try (FileChannel ch = FileChannel.open(path, StandardOpenOption.READ)) {
-        var in = new SectionReader(ch, payloadStart(), ch.size() - TRAILER, path.toString());
+        var in = new SectionReader(ch, payloadStart(), ch.size() - TRAILER, path.toString(), false);
         Prefix prefix = readPrefix(in);
         if (prefix.config().storage() == FlatConfig.Storage.MAPPED) {
-          return openMapped(path, ch, ch, checkInBackground);
+          FileChannel maps;
+          boolean writable = true;
+          try {
+            maps = FileChannel.open(path, StandardOpenOption.READ, StandardOpenOption.WRITE);
+          } catch (java.nio.file.AccessDeniedException | UnsupportedOperationException e) {
+            maps = FileChannel.open(path, StandardOpenOption.READ);
+            writable = false;
+          }
+          try (FileChannel m = maps) {
+            return openMapped(path, ch, m, writable, true, MappedFileCheck.AT_OPEN_UP_TO);
+          }
         }
       } catch (IOException e) {
         throw new StorageException("could not read " + path + ": " + e + "; check that it exists and is readable", e);
@@ -137,12 +147,18 @@ final class FlatFiles {
   /**
    * Opens a version-3 mapped file: reads the header fields, the per-row int8 terms and the items
    * through {@code reads}, and maps the vector and code sections from {@code maps}; the vectors
-   * themselves are never read here.
+   * themselves are never read here. {@code maps} is mapped copy-on-write when {@code
+   * mapsWritable} (the JDK allows that only on a channel opened for reading and writing; nothing is
+   * written through it), else read-only (see {@link org.artsim.index.support.MappedRows}). With
+   * {@code check}, a file of at most {@code checkAtOpenUpTo} bytes is checked before this returns
+   * (damage is a {@link org.artsim.FileFormatException} here), a larger one in the background;
+   * without, only {@link FlatVectorIndex#verify()} checks it.
    */
-  static FlatVectorIndex openMapped(Path path, FileChannel reads, FileChannel maps, boolean checkInBackground) throws IOException {
+  static FlatVectorIndex openMapped(Path path, FileChannel reads, FileChannel maps, boolean mapsWritable, boolean check, long checkAtOpenUpTo)
+      throws IOException {
     long end = reads.size() - TRAILER;
     String file = path.toString();
-    var in = new SectionReader(reads, payloadStart(), end, file);
+    var in = new SectionReader(reads, payloadStart(), end, file, false);
     Prefix p = readPrefix(in);
     int dim = p.dim();
     int slots = p.slots();
@@ -156,7 +172,7 @@ final class FlatFiles {
     float[][] terms = null;
     long codesOffset = 0;
     if (FlatVectorIndex.keepsCodes(p.config(), p.metric())) {
-      var codes = new SectionReader(reads, pos, end, file);
+      var codes = new SectionReader(reads, pos, end, file, false);
       fitted = codes.readInt();
       if (fitted != 0 && fitted != slots) {
         throw codes.corrupt("the int8 codes cover " + fitted + " rows of " + slots);
@@ -167,6 +183,8 @@ final class FlatFiles {
         if (need > codes.remaining()) {
           throw codes.corrupt("the int8 section needs " + need + " bytes, " + codes.remaining() + " remain");
         }
+        long termsBytes = need - (long) slots * dim;
+        codes = new SectionReader(reads, codes.position(), codes.position() + termsBytes, file, true);
         terms = new float[][] {codes.readFloats(dim), codes.readFloats(dim), codes.readFloats(slots), codes.readFloats(slots), codes.readFloats(perVector ? slots : 0)};
         for (float[] t : terms) {
           for (float x : t) {
@@ -181,7 +199,7 @@ final class FlatFiles {
         pos = codes.position();
       }
     }
-    var itemsIn = new SectionReader(reads, pos, end, file);
+    var itemsIn = new SectionReader(reads, pos, end, file, true);
     var items = new ItemStore(FlatIndexProvider.NAME, Math.max(1, slots));
     items.readItems(itemsIn, ItemStore.MAX_SLOTS, 0);
     if (itemsIn.remaining() != 0) {
@@ -190,21 +208,30 @@ final class FlatFiles {
     if (items.slots() != slots || items.deadCount() > 0) {
       throw itemsIn.corrupt("the file holds " + slots + " vectors but " + items.slots() + " item slots (" + items.deadCount() + " removed)");
     }
-    VectorStore vectors = MappedVectorStore.open(FlatIndexProvider.NAME, dim, maps, vectorsOffset, slots, null);
+    boolean writable = mapsWritable;
+    VectorStore vectors = MappedVectorStore.open(FlatIndexProvider.NAME, dim, maps, vectorsOffset, slots, null, writable);
     Int8Prefilter prefilter = null;
     try {
       if (FlatVectorIndex.keepsCodes(p.config(), p.metric())) {
-        Int8Codes codes = fitted > 0 ? Int8Codes.open(dim, maps, codesOffset, slots, null) : Int8Codes.mapped(dim, Math.max(1, slots), null);
+        Int8Codes codes = fitted > 0 ? Int8Codes.open(dim, maps, codesOffset, slots, null, writable) : Int8Codes.mapped(dim, Math.max(1, slots), null);
         prefilter = new Int8Prefilter(dim, Math.max(1, slots), p.config().int8Scale(), codes);
         if (fitted > 0) {
           prefilter.restore(fitted, terms[0], terms[1], terms[2], terms[3], terms[4]);
         }
       }
-      MappedFileCheck check = MappedFileCheck.of(path, vectorsOffset, vectorsBytes);
-      if (checkInBackground) {
-        check.startInBackground();
+      MappedFileCheck fileCheck = MappedFileCheck.of(path, vectorsOffset, vectorsBytes);
+      var index = new FlatVectorIndex(p.metric(), p.config(), items, vectors, prefilter, fileCheck);
+      if (check && reads.size() <= checkAtOpenUpTo) {
+        try {
+          fileCheck.await();
+        } catch (RuntimeException e) {
+          index.close();
+          throw e;
+        }
+      } else if (check) {
+        fileCheck.startInBackground();
       }
-      return new FlatVectorIndex(p.metric(), p.config(), items, vectors, prefilter, check);
+      return index;
     } catch (IOException | RuntimeException e) {
       vectors.close();
       if (prefilter != null) {

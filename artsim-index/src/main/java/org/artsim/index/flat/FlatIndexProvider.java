@@ -70,6 +70,6 @@ public final class FlatIndexProvider implements VectorIndexProvider<FlatConfig> 
 
   @Override
   public VectorIndex load(Path path) {
-    return FlatFiles.open(path, true);
+    return FlatFiles.open(path);
   }
 }

@@ -21,12 +21,15 @@ import org.artsim.StorageException;
  * the file that was mapped even if that path is replaced later; it never reads the mappings (those
  * are copy-on-write and may hold changes).
  *
- * <p>It runs once: in a daemon thread started when the index is opened, or in the caller of {@link
- * #await()} if that comes first. A failure is kept and rethrown (as a new exception with the same
+ * <p>It runs once: while opening for files up to {@link #AT_OPEN_UP_TO} bytes (so a small damaged
+ * file is refused at once, as a file read whole is), else in a daemon thread started when the index
+ * is opened, or in the caller of {@link #await()} if that comes first. A failure is kept and rethrown (as a new exception with the same
  * message and the original as its cause) by every later {@link #rethrowFailure()}. Thread-safe.
  */
 final class MappedFileCheck {
   private static final int TRAILER = 12;
+  /** Files up to this size (64 MiB, tens of milliseconds to check) are checked while opening; larger ones in the background. */
+  static final long AT_OPEN_UP_TO = 64L << 20;
 
   private final Path path;
   private final FileChannel channel;

@@ -50,8 +50,8 @@ public final class Int8Codes {
   }
 
   /** {@code count} rows mapped copy-on-write from {@code channel} at {@code offset} (checked by the caller). */
-  public static Int8Codes open(int dim, FileChannel channel, long offset, int count, Path directory) throws IOException {
-    return new Int8Codes(dim, MappedRows.open(channel, offset, count, dim, directory));
+  public static Int8Codes open(int dim, FileChannel channel, long offset, int count, Path directory, boolean channelWritable) throws IOException {
+    return new Int8Codes(dim, MappedRows.open(channel, offset, count, dim, directory, channelWritable));
   }
 
   /** Makes room for {@code rows} rows. */
@@ -81,7 +81,8 @@ public final class Int8Codes {
   /** Writes {@code codes[0, dim)} to {@code row}. */
   public void set(int row, byte[] codes) {
     if (mapped != null) {
-      Foreign.writeBytes(codes, 0, mapped.segment(row), mapped.offset(row), dim);
+      Object segment = mapped.writableSegment(row);
+      Foreign.writeBytes(codes, 0, segment, mapped.offset(row), dim);
     } else {
       System.arraycopy(codes, 0, chunks.get(row / chunkRows), (row % chunkRows) * dim, dim);
     }

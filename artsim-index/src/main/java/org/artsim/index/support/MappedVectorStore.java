@@ -24,7 +24,7 @@ public final class MappedVectorStore implements VectorStore {
   private final int dim;
   private final MappedRows rows;
 
-  private MappedVectorStore(int dim, MappedRows rows) {
+  MappedVectorStore(int dim, MappedRows rows) {
     this.dim = dim;
     this.rows = rows;
   }
@@ -37,10 +37,14 @@ public final class MappedVectorStore implements VectorStore {
     return store;
   }
 
-  /** Maps {@code count} rows from {@code channel} at byte {@code offset} (checked by the caller to lie inside the file). */
-  public static MappedVectorStore open(String kind, int dim, FileChannel channel, long offset, int count, Path directory) throws IOException {
+  /**
+   * Maps {@code count} rows from {@code channel} at byte {@code offset} (checked by the caller to
+   * lie inside the file), copy-on-write if {@code channelWritable} (see {@link MappedRows}).
+   */
+  public static MappedVectorStore open(String kind, int dim, FileChannel channel, long offset, int count, Path directory, boolean channelWritable)
+      throws IOException {
     Foreign.require(kind);
-    return new MappedVectorStore(dim, MappedRows.open(channel, offset, count, 4L * dim, directory));
+    return new MappedVectorStore(dim, MappedRows.open(channel, offset, count, 4L * dim, directory, channelWritable));
   }
 
   @Override
@@ -60,7 +64,8 @@ public final class MappedVectorStore implements VectorStore {
 
   @Override
   public void set(int row, float[] v) {
-    Foreign.writeFloats(v, 0, rows.segment(row), rows.offset(row), dim);
+    Object segment = rows.writableSegment(row);
+    Foreign.writeFloats(v, 0, segment, rows.offset(row), dim);
   }
 
   @Override

@@ -3,6 +3,8 @@ package org.artsim.index.support;
 import java.io.BufferedInputStream;
 import java.io.DataInputStream;
 import java.io.EOFException;
+import java.io.FilterInputStream;
+import java.io.InputStream;
 import java.io.IOException;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
@@ -24,10 +26,15 @@ public final class SectionReader implements ItemInput {
   private long position;
   private final long end;
 
-  /** A reader of {@code channel} from {@code position} to {@code end}; {@code file} names it in messages. */
-  public SectionReader(FileChannel channel, long position, long end, String file) throws IOException {
+  /**
+   * A reader of {@code channel} from {@code position} to {@code end}; {@code file} names it in
+   * messages. It never reads a byte of the file outside {@code [position, end)}: a buffered reader
+   * reads ahead only up to {@code end}, an unbuffered one reads exactly the bytes asked for.
+   */
+  public SectionReader(FileChannel channel, long position, long end, String file, boolean buffered) throws IOException {
     channel.position(position);
-    this.in = new DataInputStream(new BufferedInputStream(Channels.newInputStream(channel), 1 << 16));
+    InputStream raw = new BoundedInput(Channels.newInputStream(channel), Math.max(0, end - position));
+    this.in = new DataInputStream(buffered ? new BufferedInputStream(raw, 1 << 16) : raw);
     this.position = position;
     this.end = end;
     this.file = file;
@@ -36,6 +43,40 @@ public final class SectionReader implements ItemInput {
   /** The absolute file position of the next byte. */
   public long position() {
     return position;
+  }
+
+  /** An input stream that ends after {@code left} bytes. */
+  private static final class BoundedInput extends FilterInputStream {
+    private long left;
+
+    BoundedInput(InputStream in, long left) {
+      super(in);
+      this.left = left;
+    }
+
+    @Override
+    public int read() throws IOException {
+      if (left <= 0) {
+        return -1;
+      }
+      int b = super.read();
+      if (b >= 0) {
+        left--;
+      }
+      return b;
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) throws IOException {
+      if (left <= 0) {
+        return -1;
+      }
+      int n = super.read(b, off, (int) Math.min(len, left));
+      if (n > 0) {
+        left -= n;
+      }
+      return n;
+    }
   }
 
   @Override
