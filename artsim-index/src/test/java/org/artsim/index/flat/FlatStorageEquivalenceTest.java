@@ -158,6 +158,65 @@ class FlatStorageEquivalenceTest {
   }
 
   @Test
+  void searchesDuringAddsAcrossTheInt8FitStayOrderedAndFiltered() throws Exception {
+    var r = new SplittableRandom(21);
+    int dim = 24;
+    var entries = data(r, 9000, dim, 0);
+    for (FlatConfig config : List.of(OTHERS.get(3), OTHERS.get(4))) {
+      try (VectorIndex index = Artsim.index(config, dim, Metric.COSINE)) {
+        index.addAll(entries.subList(0, 3000));
+        var failures = new java.util.concurrent.CopyOnWriteArrayList<Throwable>();
+        var done = new java.util.concurrent.atomic.AtomicBoolean();
+        Thread writer =
+            new Thread(
+                () -> {
+                  try {
+                    for (VectorEntry e : entries.subList(3000, 9000)) {
+                      index.add(e.id(), e.vector(), e.labels());
+                    }
+                  } catch (Throwable t) {
+                    failures.add(t);
+                  } finally {
+                    done.set(true);
+                  }
+                });
+        var readers = new ArrayList<Thread>();
+        for (int t = 0; t < 2; t++) {
+          long seed = t;
+          readers.add(
+              new Thread(
+                  () -> {
+                    var rr = new SplittableRandom(seed);
+                    try {
+                      while (!done.get()) {
+                        var hits = index.search(SearchRequest.of(RandomVectors.gaussian(rr, dim), 10).withFilter(LabelFilter.anyOf("c", "c1")));
+                        assertThat(hits).hasSize(10).allSatisfy(h -> assertThat(h.label("c")).isEqualTo("c1"));
+                        for (int i = 1; i < hits.size(); i++) {
+                          assertThat(hits.get(i - 1).score()).isGreaterThanOrEqualTo(hits.get(i).score());
+                        }
+                      }
+                    } catch (Throwable e) {
+                      failures.add(e);
+                    }
+                  }));
+        }
+        readers.forEach(Thread::start);
+        writer.start();
+        writer.join();
+        for (Thread t : readers) {
+          t.join();
+        }
+        assertThat(failures).as(config.toString()).isEmpty();
+        try (VectorIndex reference = Artsim.index(REFERENCE, dim, Metric.COSINE)) {
+          reference.addAll(entries);
+          float[] q = RandomVectors.gaussian(r, dim);
+          assertThat(index.search(q, 10)).isEqualTo(reference.search(q, 10));
+        }
+      }
+    }
+  }
+
+  @Test
   void theCodesRuleOutMostRowsOnClusteredUnitVectors() {
     var r = new SplittableRandom(3);
     int dim = 64;
