@@ -329,6 +329,53 @@ class MappedFlatFilesTest {
   }
 
   @Test
+  void craftedMappedFilesWithAValidChecksumGiveOnlyTypedErrors() throws IOException {
+    Path file = tmp.resolve("fuzz.idx");
+    try (VectorIndex index = Artsim.index("flat", 5, Metric.COSINE, Map.of("storage", "mapped"))) {
+      var r = new SplittableRandom(99);
+      index.addAll(RandomVectors.entries(r, 4200, 5, 3, false));
+      index.remove("id-0002");
+      index.save(file);
+    }
+    byte[] good = Files.readAllBytes(file);
+    int start = (int) FlatFiles.payloadStart();
+    int end = good.length - TRAILER;
+    int[] interesting = {0, 1, -1, 7, 63, 64, 255, 4199, 4200, 4201, 1 << 20, 1 << 30, Integer.MAX_VALUE, Integer.MIN_VALUE};
+    Path crafted = tmp.resolve("crafted.idx");
+    int refused = 0;
+    for (long seed : org.artsim.testing.Seeds.stream("fuzz-flat-mapped", 300).toArray()) {
+      var r = new SplittableRandom(seed);
+      byte[] bytes = good.clone();
+      int at = start + r.nextInt(Math.min(end - start - 4, r.nextBoolean() ? 200 : end - start - 4));
+      switch (r.nextInt(4)) {
+        case 0 -> bytes[at] ^= (byte) (1 << r.nextInt(8));
+        case 1 -> ByteBuffer.wrap(bytes).putInt(at, interesting[r.nextInt(interesting.length)]);
+        case 2 -> ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).putFloat(at & ~3, r.nextBoolean() ? Float.NaN : 1e30f);
+        default -> {
+          int cut = at;
+          byte[] shorter = new byte[cut + (good.length - end)];
+          System.arraycopy(good, 0, shorter, 0, cut);
+          System.arraycopy(good, end, shorter, cut, good.length - end);
+          bytes = shorter;
+        }
+      }
+      Files.write(crafted, withChecksum(bytes));
+      try (VectorIndex index = Artsim.loadIndex(crafted)) {
+        index.size();
+        index.ids();
+        index.search(RandomVectors.gaussian(r, 5), 3);
+        index.search(RandomVectors.gaussian(r, 5), 2, LabelFilter.anyOf("colour", "c1"));
+        ((Verifiable) index).verify();
+      } catch (org.artsim.ArtsimException e) {
+        refused++;
+      } catch (Throwable t) {
+        throw new AssertionError(org.artsim.testing.Seeds.reproduce(seed) + ": a crafted mapped file gave " + t, t);
+      }
+    }
+    assertThat(refused).isGreaterThan(50);
+  }
+
+  @Test
   void closeUnmapsAndEveryLaterUseIsRefused() {
     Path file = saved("closing.idx", 50, Map.of("storage", "mapped"));
     VectorIndex index = Artsim.loadIndex(file);
