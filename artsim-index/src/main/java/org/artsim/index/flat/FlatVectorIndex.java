@@ -56,12 +56,6 @@ final class FlatVectorIndex implements VectorIndex, Verifiable {
   static final String FORMAT = Artsim.INDEX_FORMAT_PREFIX + FlatIndexProvider.NAME;
   static final int FORMAT_VERSION = 3;
 
-  /** Rows scored per kernel call on the single-query path. */
-  private static final int ROW_CHUNK = 1024;
-  /** Queries per tile on the batch path. */
-  private static final int QUERY_BLOCK = 32;
-  /** Rows per tile on the batch path. */
-  private static final int ROW_BLOCK = 128;
   /** Below this fraction of qualifying rows, score only the qualifying rows one by one. */
   private static final double SPARSE_FILTER = 0.25;
   /** The int8 pre-filter is fitted once the index holds this many rows. */
@@ -375,43 +369,17 @@ final class FlatVectorIndex implements VectorIndex, Verifiable {
           int k = Math.min(request.k(), size);
           BitSet allowed = store.matching(request.filter());
           var top = store.topK(k);
-          float[] scratch = vectors.newScratch(ROW_CHUNK);
+          var scan = new FlatScan(vectors, kernels, score, size);
+          float[] scratch = scan.scanScratch();
           if (allowed != null && allowed.cardinality() < SPARSE_FILTER * size) {
-            scoreSelected(q, 0, allowed, top, scratch);
+            scan.scoreSelected(q, 0, allowed, top, scratch);
           } else if (prefilter != null && prefilter.fittedAt() > 0 && k <= size / 8) {
             prefilter.search(kernels, q, vectors, size, allowed, k, top, scratch);
           } else {
-            scanAll(q, 0, top, new float[ROW_CHUNK], allowed, scratch);
+            scan.scanAll(q, 0, top, allowed, scratch);
           }
           return store.hits(top);
         });
-  }
-
-  /** Scores every row against query {@code q[qOff..]} in chunks and offers the qualifying ones. */
-  private void scanAll(float[] q, int qOff, TopK top, float[] scores, BitSet allowed, float[] scratch) {
-    for (int from = 0; from < size; from += ROW_CHUNK) {
-      int to = Math.min(size, from + ROW_CHUNK);
-      vectors.scoreRows(kernels, score, q, qOff, from, to, scores, 0, scratch);
-      offer(top, scores, from, to, 0, allowed);
-    }
-  }
-
-  private static void offer(TopK top, float[] scores, int from, int to, int scoreOff, BitSet allowed) {
-    float threshold = top.threshold();
-    for (int r = from; r < to; r++) {
-      float s = scores[scoreOff + r - from];
-      if (s >= threshold && (allowed == null || allowed.get(r))) {
-        top.offer(s, r);
-        threshold = top.threshold();
-      }
-    }
-  }
-
-  /** Scores only the allowed rows (a selective filter). */
-  private void scoreSelected(float[] q, int qOff, BitSet allowed, TopK top, float[] scratch) {
-    for (int r = allowed.nextSetBit(0); r >= 0 && r < size; r = allowed.nextSetBit(r + 1)) {
-      top.offer(vectors.score(kernels, score, q, qOff, r, scratch), r);
-    }
   }
 
   @Override
@@ -442,24 +410,14 @@ final class FlatVectorIndex implements VectorIndex, Verifiable {
       for (int i = 0; i < nq; i++) {
         tops[i] = store.topK(k);
       }
+      var scan = new FlatScan(vectors, kernels, score, size);
       if (allowed != null && allowed.cardinality() < SPARSE_FILTER * size) {
-        float[] scratch = vectors.newScratch(1);
+        float[] scratch = scan.scanScratch();
         for (int i = 0; i < nq; i++) {
-          scoreSelected(qs, i * dim, allowed, tops[i], scratch);
+          scan.scoreSelected(qs, i * dim, allowed, tops[i], scratch);
         }
       } else {
-        float[] tile = new float[QUERY_BLOCK * ROW_BLOCK];
-        float[] scratch = vectors.newScratch(ROW_BLOCK);
-        for (int q0 = 0; q0 < nq; q0 += QUERY_BLOCK) {
-          int q1 = Math.min(nq, q0 + QUERY_BLOCK);
-          for (int r0 = 0; r0 < size; r0 += ROW_BLOCK) {
-            int r1 = Math.min(size, r0 + ROW_BLOCK);
-            vectors.scoreBlock(kernels, score, qs, q0, q1, r0, r1, tile, scratch);
-            for (int i = q0; i < q1; i++) {
-              offer(tops[i], tile, r0, r1, (i - q0) * (r1 - r0), allowed);
-            }
-          }
-        }
+        scan.scanBlocks(qs, nq, tops, allowed);
       }
       for (TopK top : tops) {
         out.add(store.hits(top));

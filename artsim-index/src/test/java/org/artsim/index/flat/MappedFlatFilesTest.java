@@ -27,7 +27,6 @@ import org.artsim.Labels;
 import org.artsim.Metric;
 import org.artsim.UnsupportedVersionException;
 import org.artsim.VectorIndex;
-import org.artsim.index.FlatConfig;
 import org.artsim.index.Verifiable;
 import org.artsim.testing.RandomVectors;
 import org.junit.jupiter.api.Test;
