@@ -105,10 +105,15 @@ class IndexFileFuzzTest {
     return out;
   }
 
-  private static int indexOfFloat(ByteBuffer payload, float value) {
-    for (int i = 0; i + 4 <= payload.limit(); i++) {
-      if (payload.getFloat(i) == value) {
-        return i;
+  /** Overwrites the stored {@code marker} with {@code value}, in the byte order it was written in (flat version 3 stores little-endian vectors). */
+  private static void replaceFloat(ByteBuffer payload, float marker, float value) {
+    for (java.nio.ByteOrder order : new java.nio.ByteOrder[] {java.nio.ByteOrder.BIG_ENDIAN, java.nio.ByteOrder.LITTLE_ENDIAN}) {
+      payload.order(order);
+      for (int i = 0; i + 4 <= payload.limit(); i++) {
+        if (payload.getFloat(i) == marker) {
+          payload.putFloat(i, value);
+          return;
+        }
       }
     }
     throw new AssertionError("marker not found");
@@ -119,7 +124,7 @@ class IndexFileFuzzTest {
   void aStoredNaNOrInfinityIsRefusedOnLoad(String provider) throws IOException {
     byte[] file = savedWithMarker(provider);
     for (float bad : new float[] {Float.NaN, Float.POSITIVE_INFINITY}) {
-      Path crafted = rewritten(file, provider + "-nan.bin", b -> b.putFloat(indexOfFloat(b, MARKER), bad));
+      Path crafted = rewritten(file, provider + "-nan.bin", b -> replaceFloat(b, MARKER, bad));
       assertThatThrownBy(() -> Artsim.loadIndex(crafted))
           .isInstanceOf(FileFormatException.class)
           .hasMessageContaining("damaged")

@@ -5,26 +5,41 @@ import java.util.Map;
 import org.artsim.Metric;
 import org.artsim.VectorIndex;
 import org.artsim.index.FlatConfig;
-import org.artsim.io.ArtsimFiles;
 import org.artsim.spi.VectorIndexProvider;
 
 /**
  * Provides the exact {@code "flat"} index: every search scores every qualifying stored vector with
- * SIMD kernels. Choose it up to a few hundred thousand vectors, for exact results, or as the
- * reference an approximate index is measured against.
+ * SIMD kernels (after an int8 pass that rules most rows out, with {@code quantization=int8}).
+ * Choose it for exact results, as the reference an approximate index is measured against, and,
+ * with {@code storage=mapped}, for collections larger than the heap.
  *
- * <h2>File format {@code artsim.index.flat}, version 2</h2>
+ * <h2>File format {@code artsim.index.flat}, version 3</h2>
  *
- * Inside the {@link ArtsimFiles} container:
+ * Inside the {@link org.artsim.io.ArtsimFiles} container (big-endian unless marked):
  *
  * <pre>
- * payload := dim:int32 metric:string int8Prefilter:bool items vectors
- * items   := the shared item section (org.artsim.index.support.ItemStore); a flat file has no tombstones
- * vectors := float32{slots * dim}, row-major, in slot order (unit length under COSINE), all finite
+ * payload := dim:int32 metric:string storage:string quantization:string int8Scale:string
+ *            slots:int32 padding:int32 zero{padding} vectors codes? items
+ * vectors := float32 little-endian {slots * dim}, row-major, starting at a file offset that is a
+ *            multiple of 64 (unit length under COSINE), all finite
+ * codes   := (quantization int8 and metric not L2) fitted:int32 (0 or slots), and when fitted:
+ *            lo:float32{dim} step:float32{dim} error:float32{slots} norm:float32{slots}
+ *            scale:float32{slots, or 0 when scaled per dimension} code:int8{slots * dim}
+ * items   := the shared item section (org.artsim.index.support.ItemStore); no tombstones
  * </pre>
  *
- * Version 1 ({@code size:int32 item{size}} with {@code item := id labels}, no tombstone flags)
- * is still read.
+ * <p>The vectors come before the items so that a {@code storage=mapped} file is opened by mapping
+ * its vector and code sections (copy-on-write: the file is never written) and reading only the
+ * header fields, the per-row int8 terms (12 bytes a row) and the items. Its checksum is then
+ * checked while opening when the file is at most 64 MiB, and otherwise by a background thread
+ * right after opening; {@link org.artsim.index.Verifiable#verify()} waits for that check. A damaged
+ * file is never used silently: once the check fails, every operation that reads vectors throws
+ * the {@link org.artsim.FileFormatException}. {@code storage=heap} files are read whole, checksum
+ * first, and their int8 codes are re-encoded rather than trusted.
+ *
+ * <p>Version 2 ({@code dim metric int8Prefilter:bool items vectors}, big-endian vectors after the
+ * shared item section) and version 1 (live items only, without tombstone flags) are still read,
+ * onto the heap.
  */
 public final class FlatIndexProvider implements VectorIndexProvider<FlatConfig> {
   /** The provider name. */
@@ -71,6 +86,6 @@ public final class FlatIndexProvider implements VectorIndexProvider<FlatConfig> 
 
   @Override
   public VectorIndex load(Path path) {
-    return ArtsimFiles.read(path, FlatVectorIndex.FORMAT, FlatVectorIndex.FORMAT_VERSION, FlatVectorIndex::read);
+    return FlatFiles.open(path);
   }
 }

@@ -1,9 +1,7 @@
 package org.artsim.index.flat;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.BitSet;
 import java.util.HashSet;
 import java.util.List;
@@ -26,9 +24,11 @@ import org.artsim.index.support.Args;
 import org.artsim.index.support.IdErrors;
 import org.artsim.index.support.ItemStore;
 import org.artsim.index.support.SearchRequests;
-import org.artsim.index.support.IndexFiles;
-import org.artsim.io.BinaryIn;
-import org.artsim.io.BinaryOut;
+import org.artsim.index.Verifiable;
+import org.artsim.index.support.HeapVectorStore;
+import org.artsim.index.support.Int8Codes;
+import org.artsim.index.support.MappedVectorStore;
+import org.artsim.index.support.VectorStore;
 import org.artsim.vector.TopK;
 import org.artsim.vector.VectorKernels;
 import org.artsim.vector.VectorKernels.Score;
@@ -37,24 +37,25 @@ import org.artsim.vector.Vectors;
 /**
  * Exact search by scanning every stored vector with SIMD kernels.
  *
- * <p>Vectors live in one row-major {@code float[]} (ordinal {@code i} at {@code i * dim}); removal
- * moves the last row into the hole, so storage stays dense. A read-write lock lets searches run in
+ * <p>Vectors live in a {@link VectorStore}: one row-major {@code float[]} on the heap, or
+ * memory-mapped file segments off the heap ({@link FlatConfig.Storage#MAPPED}); removal moves the
+ * last row into the hole, so storage stays dense. With {@link FlatConfig.Quantization#INT8} an
+ * {@link Int8Prefilter} keeps int8 codes and single queries scan them first, re-ranking the
+ * candidates in float32 (same results as the float32 scan). A read-write lock lets searches run in
  * parallel while changes wait for them. A label filter becomes a bitset of qualifying ordinals
  * first; a selective filter then scores only those rows. Batches are scored in query &times; row
  * tiles ({@link VectorKernels#scoreBlock}) so each stored row is read from memory once per block of
  * queries; per-pair scores are bitwise equal to the single-query path, so a batch returns exactly
  * what single searches return.
+ *
+ * <p>An index opened from a mapped file checks the file's checksum in the background (see {@link
+ * MappedFileCheck}); {@link #verify()} waits for that check. Until it fails, searches run; after it
+ * failed, every operation that reads vectors throws the {@link org.artsim.FileFormatException}.
  */
-final class FlatVectorIndex implements VectorIndex {
+final class FlatVectorIndex implements VectorIndex, Verifiable {
   static final String FORMAT = Artsim.INDEX_FORMAT_PREFIX + FlatIndexProvider.NAME;
-  static final int FORMAT_VERSION = 2;
+  static final int FORMAT_VERSION = 3;
 
-  /** Rows scored per kernel call on the single-query path. */
-  private static final int ROW_CHUNK = 1024;
-  /** Queries per tile on the batch path. */
-  private static final int QUERY_BLOCK = 32;
-  /** Rows per tile on the batch path. */
-  private static final int ROW_BLOCK = 128;
   /** Below this fraction of qualifying rows, score only the qualifying rows one by one. */
   private static final double SPARSE_FILTER = 0.25;
   /** The int8 pre-filter is fitted once the index holds this many rows. */
@@ -67,27 +68,87 @@ final class FlatVectorIndex implements VectorIndex {
   /** Ids, labels, slots (dense: the last row fills a removed one), postings and the lock. */
   private final ItemStore store;
 
-  private float[] data;
+  /** The float32 rows, slot {@code i} in row {@code i}. */
+  private final VectorStore vectors;
   /** The number of rows, equal to the store's slots. */
   private int size;
   /** Null for L2 or when switched off. */
   private final Int8Prefilter prefilter;
-  /** The configured pre-filter switch (kept for saving, also under L2 where it has no effect). */
-  private final boolean int8Requested;
+  /** The settings (saved with the index; int8 is kept also under L2, where it has no effect). */
+  private final FlatConfig config;
+  /** The checksum check of the file a mapped index was opened from, or null. */
+  private final MappedFileCheck fileCheck;
 
   FlatVectorIndex(int dim, Metric metric, FlatConfig config) {
     this.dim = dim;
     this.metric = metric;
     this.score = metric == Metric.L2 ? Score.NEG_SQUARED_L2 : Score.DOT;
-    int cap = Math.max(1, Math.min(config.initialCapacity(), maxRows(dim)));
-    this.data = new float[cap * dim];
+    this.config = config;
+    this.fileCheck = null;
+    boolean mapped = config.storage() == FlatConfig.Storage.MAPPED;
+    int cap = Math.max(1, Math.min(config.initialCapacity(), mapped ? 1 << 16 : (Integer.MAX_VALUE - 16) / dim));
+    this.vectors =
+        mapped
+            ? MappedVectorStore.create(FlatIndexProvider.NAME, dim, cap, config.directory())
+            : new HeapVectorStore(FlatIndexProvider.NAME, dim, cap);
     this.store = new ItemStore(FlatIndexProvider.NAME, cap);
-    this.int8Requested = config.int8Prefilter();
-    this.prefilter = int8Requested && metric != Metric.L2 ? new Int8Prefilter(dim, cap) : null;
+    this.prefilter = keepsCodes(config, metric) ? new Int8Prefilter(dim, cap, config.int8Scale(), mapped
+        ? Int8Codes.mapped(dim, cap, config.directory()) : Int8Codes.onHeap(dim, cap)) : null;
   }
 
-  private static int maxRows(int dim) {
-    return (Integer.MAX_VALUE - 16) / dim;
+  /** An index over rows and items opened from a mapped file. */
+  FlatVectorIndex(Metric metric, FlatConfig config, ItemStore store, VectorStore vectors, Int8Prefilter prefilter, MappedFileCheck fileCheck) {
+    this.dim = vectors.dimension();
+    this.metric = metric;
+    this.score = metric == Metric.L2 ? Score.NEG_SQUARED_L2 : Score.DOT;
+    this.config = config;
+    this.store = store;
+    this.vectors = vectors;
+    this.prefilter = prefilter;
+    this.fileCheck = fileCheck;
+    this.size = store.slots();
+  }
+
+  /** Whether an index of these settings keeps int8 codes. */
+  static boolean keepsCodes(FlatConfig config, Metric metric) {
+    return config.int8Prefilter() && metric != Metric.L2;
+  }
+
+  FlatConfig config() {
+    return config;
+  }
+
+  VectorStore vectors() {
+    return vectors;
+  }
+
+  Int8Prefilter prefilter() {
+    return prefilter;
+  }
+
+  ItemStore items() {
+    return store;
+  }
+
+  /**
+   * Waits for the check of the file this index was opened from (a mapped file is checked in the
+   * background), or runs it now if it has not started; returns at once for an index that was
+   * created or read whole (its checksum was verified while reading).
+   *
+   * @throws org.artsim.FileFormatException if the file's checksum or its vectors are damaged
+   */
+  @Override
+  public void verify() {
+    store.lifecycle().checkOpen();
+    if (fileCheck != null) {
+      fileCheck.await();
+    }
+  }
+
+  private void requireIntact() {
+    if (fileCheck != null) {
+      fileCheck.rethrowFailure();
+    }
   }
 
   @Override
@@ -202,7 +263,7 @@ final class FlatVectorIndex implements VectorIndex {
           }
           int last = size - 1;
           if (ord != last) {
-            System.arraycopy(data, last * dim, data, ord * dim, dim);
+            vectors.move(last, ord);
             if (prefilter != null && prefilter.fittedAt() > 0) {
               prefilter.move(last, ord);
             }
@@ -214,41 +275,38 @@ final class FlatVectorIndex implements VectorIndex {
 
   private void append(String id, float[] v, Labels l) {
     ensureCapacity(size + 1);
-    System.arraycopy(v, 0, data, size * dim, dim);
+    vectors.set(size, v);
     store.append(id, l);
     size++;
     if (prefilter != null) {
-      if (size >= PREFILTER_MIN_ROWS && size >= 2 * prefilter.fittedAt()) {
-        prefilter.fit(data, size);
+      if (size >= PREFILTER_MIN_ROWS && prefilter.fittedAt() == 0
+          || prefilter.mode() == FlatConfig.Int8Scale.PER_DIMENSION && size >= PREFILTER_MIN_ROWS && size >= 2 * prefilter.fittedAt()) {
+        prefilter.fit(vectors, size);
       } else if (prefilter.fittedAt() > 0) {
-        prefilter.encode(data, size - 1);
+        prefilter.encode(size - 1, v);
       }
     }
   }
 
   private void replace(int ord, float[] v, Labels l) {
-    System.arraycopy(v, 0, data, ord * dim, dim);
+    vectors.set(ord, v);
     if (prefilter != null && prefilter.fittedAt() > 0) {
-      prefilter.encode(data, ord);
+      prefilter.encode(ord, v);
     }
     store.relabel(ord, l);
   }
 
   private void ensureCapacity(int rows) {
-    if (rows * (long) dim <= data.length) {
-      return;
-    }
-    int max = maxRows(dim);
+    int max = Math.min(vectors.maxRows(), ItemStore.MAX_SLOTS);
     if (rows > max) {
       throw new InvalidArgumentException(
-          "a flat index of dimension " + dim + " holds at most " + max + " vectors; split the collection or use a smaller dimension");
+          "a flat index of dimension " + dim + " with storage=" + config.storage().name().toLowerCase(java.util.Locale.ROOT) + " holds at most " + max
+              + " vectors; " + (config.storage() == FlatConfig.Storage.HEAP ? "use storage=mapped, " : "") + "split the collection or use a smaller dimension");
     }
-    int held = data.length / dim;
-    int cap = (int) Math.min(max, Math.max(rows, held + (held >> 1) + 16L));
-    data = Arrays.copyOf(data, cap * dim);
-    store.ensureCapacity(cap);
+    vectors.ensureCapacity(rows);
+    store.ensureCapacity(rows);
     if (prefilter != null) {
-      prefilter.ensureCapacity(cap);
+      prefilter.ensureCapacity(rows);
     }
   }
 
@@ -262,8 +320,14 @@ final class FlatVectorIndex implements VectorIndex {
     IdErrors.requireId(id);
     return store.read(
         () -> {
+          requireIntact();
           int ord = store.slotOf(id);
-          return ord < 0 ? Optional.empty() : Optional.of(Arrays.copyOfRange(data, ord * dim, ord * dim + dim));
+          if (ord < 0) {
+            return Optional.<float[]>empty();
+          }
+          float[] v = new float[dim];
+          vectors.get(ord, v, 0);
+          return Optional.of(v);
         });
   }
 
@@ -298,49 +362,24 @@ final class FlatVectorIndex implements VectorIndex {
     float[] q = Vectors.prepare(request.vector(), dim, metric, "query");
     return store.read(
         () -> {
+          requireIntact();
           if (size == 0) {
             return List.<Hit>of();
           }
           int k = Math.min(request.k(), size);
           BitSet allowed = store.matching(request.filter());
           var top = store.topK(k);
+          var scan = new FlatScan(vectors, kernels, score, size);
+          float[] scratch = scan.scanScratch();
           if (allowed != null && allowed.cardinality() < SPARSE_FILTER * size) {
-            scoreSelected(q, 0, allowed, top);
+            scan.scoreSelected(q, 0, allowed, top, scratch);
           } else if (prefilter != null && prefilter.fittedAt() > 0 && k <= size / 8) {
-            prefilter.search(kernels, q, data, size, allowed, k, top);
+            prefilter.search(kernels, q, vectors, size, allowed, k, top, scratch);
           } else {
-            scanAll(q, 0, top, new float[ROW_CHUNK], allowed);
+            scan.scanAll(q, 0, top, allowed, scratch);
           }
           return store.hits(top);
         });
-  }
-
-  /** Scores every row against query {@code q[qOff..]} in chunks and offers the qualifying ones. */
-  private void scanAll(float[] q, int qOff, TopK top, float[] scores, BitSet allowed) {
-    for (int from = 0; from < size; from += ROW_CHUNK) {
-      int to = Math.min(size, from + ROW_CHUNK);
-      kernels.scoreRows(score, q, qOff, data, dim, from, to, scores, 0);
-      offer(top, scores, from, to, 0, allowed);
-    }
-  }
-
-  private static void offer(TopK top, float[] scores, int from, int to, int scoreOff, BitSet allowed) {
-    float threshold = top.threshold();
-    for (int r = from; r < to; r++) {
-      float s = scores[scoreOff + r - from];
-      if (s >= threshold && (allowed == null || allowed.get(r))) {
-        top.offer(s, r);
-        threshold = top.threshold();
-      }
-    }
-  }
-
-  /** Scores only the allowed rows (a selective filter). */
-  private void scoreSelected(float[] q, int qOff, BitSet allowed, TopK top) {
-    for (int r = allowed.nextSetBit(0); r >= 0 && r < size; r = allowed.nextSetBit(r + 1)) {
-      float s = score == Score.DOT ? kernels.dot(q, qOff, data, r * dim, dim) : -kernels.squaredDistance(q, qOff, data, r * dim, dim);
-      top.offer(s, r);
-    }
   }
 
   @Override
@@ -357,6 +396,7 @@ final class FlatVectorIndex implements VectorIndex {
   }
 
   private List<List<Hit>> searchBatchLocked(float[] qs, int nq, int requestedK, LabelFilter filter) {
+      requireIntact();
       var out = new ArrayList<List<Hit>>(nq);
       if (size == 0) {
         for (int i = 0; i < nq; i++) {
@@ -370,22 +410,14 @@ final class FlatVectorIndex implements VectorIndex {
       for (int i = 0; i < nq; i++) {
         tops[i] = store.topK(k);
       }
+      var scan = new FlatScan(vectors, kernels, score, size);
       if (allowed != null && allowed.cardinality() < SPARSE_FILTER * size) {
+        float[] scratch = scan.scanScratch();
         for (int i = 0; i < nq; i++) {
-          scoreSelected(qs, i * dim, allowed, tops[i]);
+          scan.scoreSelected(qs, i * dim, allowed, tops[i], scratch);
         }
       } else {
-        float[] tile = new float[QUERY_BLOCK * ROW_BLOCK];
-        for (int q0 = 0; q0 < nq; q0 += QUERY_BLOCK) {
-          int q1 = Math.min(nq, q0 + QUERY_BLOCK);
-          for (int r0 = 0; r0 < size; r0 += ROW_BLOCK) {
-            int r1 = Math.min(size, r0 + ROW_BLOCK);
-            kernels.scoreBlock(score, qs, q0, q1, data, dim, r0, r1, tile);
-            for (int i = q0; i < q1; i++) {
-              offer(tops[i], tile, r0, r1, (i - q0) * (r1 - r0), allowed);
-            }
-          }
-        }
+        scan.scanBlocks(qs, nq, tops, allowed);
       }
       for (TopK top : tops) {
         out.add(store.hits(top));
@@ -395,52 +427,32 @@ final class FlatVectorIndex implements VectorIndex {
 
   @Override
   public void save(Path path) {
-    store.save(path, FORMAT, FORMAT_VERSION, this::writePayload);
+    requireIntact();
+    store.save(path, FORMAT, FORMAT_VERSION, out -> FlatFiles.write(out, this, size));
   }
 
   @Override
   public void close() {
-    store.close(() -> data = new float[0]);
+    store.close(
+        () -> {
+          if (fileCheck != null) {
+            fileCheck.cancel();
+          }
+          vectors.close();
+          if (prefilter != null) {
+            prefilter.codes().close();
+          }
+        });
   }
 
-  private void writePayload(BinaryOut out) throws IOException {
-    out.writeInt(dim);
-    out.writeString(metric.name());
-    out.writeBoolean(int8Requested);
-    store.writeItems(out);
-    out.writeFloats(data, 0, size * dim);
-  }
-
-  /** Reads version 2 (the shared item section) or version 1 (live items only). */
-  static FlatVectorIndex read(BinaryIn in, int version) throws IOException {
-    int dim = IndexFiles.readDimension(in);
-    Metric metric = IndexFiles.readMetric(in);
-    boolean int8 = in.readBoolean();
-    var items = new ItemStore(FlatIndexProvider.NAME, 1);
-    if (version == 1) {
-      items.readLiveItems(in, maxRows(dim), 4L * dim);
-    } else {
-      items.readItems(in, maxRows(dim), 4L * dim);
-    }
-    int size = items.slots();
-    if (items.deadCount() > 0) {
-      throw in.corrupt("a flat index holds no removed slots, this file has " + items.deadCount());
-    }
-    if ((long) size * dim * 4 != in.remaining()) {
-      throw in.corrupt(size + " vectors of dimension " + dim + " need " + (long) size * dim * 4 + " bytes, " + in.remaining() + " remain");
-    }
-    var index = new FlatVectorIndex(dim, metric, new FlatConfig(size, int8));
-    float[] row = new float[dim];
-    for (int i = 0; i < size; i++) {
-      in.readFloats(row, 0, dim);
-      IndexFiles.requireFinite(in, row, items.id(i));
-      index.append(items.id(i), row, items.labels(i));
-    }
-    return index;
+  /** Appends a row read from a file (the whole-file readers). */
+  void load(String id, float[] row, Labels labels) {
+    append(id, row, labels);
   }
 
   @Override
   public String toString() {
-    return "FlatVectorIndex[metric=" + metric + ", dim=" + dim + ", size=" + size + ", kernels=" + kernels.name() + "]";
+    return "FlatVectorIndex[metric=" + metric + ", dim=" + dim + ", size=" + size + ", kernels=" + kernels.name() + ", storage="
+        + config.storage().name().toLowerCase(java.util.Locale.ROOT) + ", quantization=" + (prefilter != null ? "int8 " + config.int8Scale().name().toLowerCase(java.util.Locale.ROOT) : "none") + "]";
   }
 }

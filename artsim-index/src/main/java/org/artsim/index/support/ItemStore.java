@@ -431,6 +431,11 @@ public final class ItemStore {
    * followed by at least {@code bytesPerSlot} more bytes (the owner's per-slot data).
    */
   public void readItems(BinaryIn in, int maxSlots, long bytesPerSlot) throws IOException {
+    readItems(ItemInput.of(in), maxSlots, bytesPerSlot);
+  }
+
+  /** Reads an item section from any {@link ItemInput} (e.g. the unmapped part of a mapped file). */
+  public void readItems(ItemInput in, int maxSlots, long bytesPerSlot) throws IOException {
     int n = readSlotCount(in, maxSlots, 1 + bytesPerSlot);
     for (int s = 0; s < n; s++) {
       if (in.readBoolean()) {
@@ -446,13 +451,14 @@ public final class ItemStore {
 
   /** Reads the version-1 item section of flat and ball-tree files: a count, then live items only. */
   public void readLiveItems(BinaryIn in, int maxSlots, long bytesPerSlot) throws IOException {
-    int n = readSlotCount(in, maxSlots, 8 + bytesPerSlot);
+    int n = readSlotCount(ItemInput.of(in), maxSlots, 8 + bytesPerSlot);
+    ItemInput input = ItemInput.of(in);
     for (int s = 0; s < n; s++) {
-      readLiveItem(in, s);
+      readLiveItem(input, s);
     }
   }
 
-  private int readSlotCount(BinaryIn in, int maxSlots, long bytesEach) throws IOException {
+  private int readSlotCount(ItemInput in, int maxSlots, long bytesEach) throws IOException {
     int n = in.readInt();
     if (n < 0 || n > Math.min(maxSlots, MAX_SLOTS) || (long) n * bytesEach > in.remaining()) {
       throw in.corrupt(kind + " item count " + n + " is impossible here (" + in.remaining() + " bytes remain)");
@@ -461,7 +467,7 @@ public final class ItemStore {
     return n;
   }
 
-  private void readLiveItem(BinaryIn in, int s) throws IOException {
+  private void readLiveItem(ItemInput in, int s) throws IOException {
     String id = in.readString();
     if (id == null) {
       throw in.corrupt("an id is missing");

@@ -29,6 +29,27 @@ class FlatVectorIndexTest extends VectorIndexContract {
   }
 
   @Test
+  void storageAndQuantisationAreChosenBySettingsWithDefaultsInOnePlace(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+    assertThat(FlatConfig.defaults())
+        .isEqualTo(new FlatConfig(1024, FlatConfig.Storage.HEAP, FlatConfig.Quantization.INT8, FlatConfig.Int8Scale.PER_VECTOR, null));
+    assertThat(FlatConfig.parse(Map.of())).isEqualTo(FlatConfig.defaults());
+    var parsed = FlatConfig.parse(Map.of("storage", "mapped", "quantization", "none", "int8_scale", "per_dimension", "directory", dir.toString()));
+    assertThat(parsed)
+        .isEqualTo(FlatConfig.defaults().withStorage(FlatConfig.Storage.MAPPED).withQuantization(FlatConfig.Quantization.NONE)
+            .withInt8Scale(FlatConfig.Int8Scale.PER_DIMENSION).withDirectory(dir));
+    assertThat(FlatConfig.parse(Map.of("int8_prefilter", "false")).quantization()).isEqualTo(FlatConfig.Quantization.NONE);
+    assertThat(FlatConfig.parse(Map.of("int8_prefilter", "true", "quantization", "int8")).int8Prefilter()).isTrue();
+    try (VectorIndex index = Artsim.index("flat", 3, Metric.COSINE, Map.of("storage", "mapped", "directory", dir.toString()))) {
+      assertThat(index.toString()).contains("storage=mapped, quantization=int8 per_vector");
+      index.add("a", new float[] {1, 2, 3});
+      assertThat(index.search(new float[] {1, 2, 3}, 1).get(0).id()).isEqualTo("a");
+    }
+    try (VectorIndex index = Artsim.index("flat", 3, Metric.L2, Map.of("quantization", "int8"))) {
+      assertThat(index.toString()).as("L2 scans in float32").contains("quantization=none");
+    }
+  }
+
+  @Test
   void aTypedConfigNamesItsProviderAndValidatesAtConstruction() {
     assertThat(FlatConfig.defaults().provider()).isEqualTo("flat");
     try (VectorIndex index = Artsim.index(FlatConfig.defaults().withInt8Prefilter(false), 3, Metric.DOT)) {
@@ -45,6 +66,21 @@ class FlatVectorIndexTest extends VectorIndexContract {
         .hasMessageContaining("flat")
         .hasMessageContaining("'int8_prefilter'")
         .hasMessageContaining("true or false");
+    assertThatThrownBy(() -> Artsim.index("flat", 3, Metric.L2, Map.of("storage", "disk")))
+        .isInstanceOf(ConfigException.class)
+        .hasMessage("flat: setting 'storage' is 'disk'; it must be one of [heap, mapped]");
+    assertThatThrownBy(() -> Artsim.index("flat", 3, Metric.L2, Map.of("quantization", "int4")))
+        .isInstanceOf(ConfigException.class)
+        .hasMessage("flat: setting 'quantization' is 'int4'; it must be one of [int8, none]");
+    assertThatThrownBy(() -> Artsim.index("flat", 3, Metric.L2, Map.of("int8_scale", "global")))
+        .isInstanceOf(ConfigException.class)
+        .hasMessage("flat: setting 'int8_scale' is 'global'; it must be one of [per_dimension, per_vector]");
+    assertThatThrownBy(() -> Artsim.index("flat", 3, Metric.L2, Map.of("quantization", "none", "int8_prefilter", true)))
+        .isInstanceOf(ConfigException.class)
+        .hasMessage("flat: int8_prefilter=true contradicts quantization=none; give only quantization");
+    assertThatThrownBy(() -> new FlatConfig(1, null, FlatConfig.Quantization.NONE, FlatConfig.Int8Scale.PER_VECTOR, null))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("start from FlatConfig.defaults()");
     assertThatThrownBy(() -> Artsim.index("flat", 1 << 30, Metric.L2))
         .isInstanceOf(InvalidArgumentException.class)
         .hasMessageStartingWith("flat: dimension must be in [1, 1048576], got 1073741824");

@@ -25,6 +25,10 @@ class Int8PrefilterTest {
     return new FlatVectorIndex(dim, metric, FlatConfig.defaults().withInt8Prefilter(int8));
   }
 
+  private static FlatVectorIndex index(int dim, Metric metric, FlatConfig.Int8Scale scale, FlatConfig.Storage storage) {
+    return new FlatVectorIndex(dim, metric, FlatConfig.defaults().withInt8Scale(scale).withStorage(storage));
+  }
+
   private static List<VectorEntry> data(SplittableRandom r, int n, int dim, int kind) {
     var out = new ArrayList<VectorEntry>(n);
     float[][] centres = new float[20][];
@@ -63,11 +67,13 @@ class Int8PrefilterTest {
               Metric metric = r.nextBoolean() ? Metric.COSINE : Metric.DOT;
               int kind = r.nextInt(4);
               var entries = data(r, n, dim, kind);
+              var scale = FlatConfig.Int8Scale.values()[r.nextInt(2)];
+              var storage = FlatConfig.Storage.values()[r.nextInt(2)];
               var plain = index(dim, metric, false);
-              var fast = index(dim, metric, true);
+              var fast = index(dim, metric, scale, storage);
               plain.addAll(entries);
               fast.addAll(entries);
-              String ctx = Seeds.reproduce(seed) + " dim " + dim + " " + metric + " kind " + kind;
+              String ctx = Seeds.reproduce(seed) + " dim " + dim + " " + metric + " kind " + kind + " " + scale + " " + storage;
               for (int q = 0; q < 12; q++) {
                 float[] query = q % 3 == 0 ? entries.get(r.nextInt(n)).vector() : RandomVectors.gaussian(r, dim);
                 int k = 1 + r.nextInt(50);
@@ -86,6 +92,8 @@ class Int8PrefilterTest {
                 float[] query = RandomVectors.gaussian(r, dim);
                 assertThat(fast.search(query, 10)).as(ctx + " after changes").isEqualTo(plain.search(query, 10));
               }
+              plain.close();
+              fast.close();
             });
   }
 
