@@ -24,6 +24,7 @@ import org.artsim.index.HnswConfig;
 import org.artsim.index.support.Args;
 import org.artsim.index.support.IdErrors;
 import org.artsim.index.support.ItemStore;
+import org.artsim.index.support.ParallelQueries;
 import org.artsim.index.support.SearchRequests;
 import org.artsim.index.support.IndexFiles;
 import org.artsim.io.BinaryIn;
@@ -72,6 +73,11 @@ import org.artsim.vector.Vectors;
  *
  * Candidates from the graph are re-scored with the same kernels as the flat index and ranked by
  * {@link TopK} (score descending, ties by id), so a hit's score is bitwise the flat index's.
+ *
+ * <h2>Batches</h2>
+ *
+ * {@link #searchBatch} answers its queries on {@link HnswConfig#searchThreads()} threads ({@link
+ * ParallelQueries}) under one read lock; each answer is exactly what {@link #search} returns.
  *
  * <p>Thread-safe: a read-write lock lets searches run in parallel while changes wait for them.
  */
@@ -356,14 +362,7 @@ abstract class GraphVectorIndex implements VectorIndex {
     for (int i = 0; i < queries.length; i++) {
       prepared[i] = Vectors.prepare(queries[i], dim, metric, "query " + i);
     }
-    return store.read(
-        () -> {
-          var out = new ArrayList<List<Hit>>(queries.length);
-          for (float[] q : prepared) {
-            out.add(searchLocked(q, k, filter, 0));
-          }
-          return out;
-        });
+    return store.read(() -> ParallelQueries.map(prepared.length, config.searchThreads(), i -> searchLocked(prepared[i], k, filter, 0)));
   }
 
   private List<Hit> searchLocked(float[] q, int requestedK, LabelFilter filter, int requestEf) {
