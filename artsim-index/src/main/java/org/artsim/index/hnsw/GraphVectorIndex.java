@@ -144,6 +144,9 @@ abstract class GraphVectorIndex implements VectorIndex {
    */
   abstract int[] graphSearch(float[] q, int beam, BitSet accept, int matches);
 
+  /** Writes the subclass's settings after the shared ones (none by default). */
+  void writeSettings(BinaryOut out) throws IOException {}
+
   /** Writes the graph part of the file. */
   abstract void writeGraph(BinaryOut out) throws IOException;
 
@@ -454,6 +457,7 @@ abstract class GraphVectorIndex implements VectorIndex {
     out.writeLong(config.seed());
     out.writeInt(config.threads());
     out.writeInt(config.maxItems());
+    writeSettings(out);
     store.writeItems(out);
     writeGraph(out);
   }
@@ -520,7 +524,8 @@ abstract class GraphVectorIndex implements VectorIndex {
     store.lock().readLock().lock();
     try {
       return getClass().getSimpleName() + "[metric=" + metric + ", dim=" + dim + ", size=" + store.liveLocked() + ", m=" + config.m()
-          + ", efConstruction=" + config.efConstruction() + ", ef=" + config.ef() + ", tombstones=" + store.deadCount() + "]";
+          + ", efConstruction=" + config.efConstruction() + ", ef=" + config.ef() + ", quantization=" + config.quantization().setting() + ", tombstones="
+          + store.deadCount() + "]";
     } finally {
       store.lock().readLock().unlock();
     }
