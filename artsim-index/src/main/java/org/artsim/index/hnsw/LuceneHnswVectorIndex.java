@@ -48,8 +48,10 @@ import org.artsim.vector.VectorKernels.Score;
  * nodes qualify. Any number of searches run in parallel.
  *
  * <p>Building uses {@link HnswConcurrentMergeBuilder} with {@link HnswConfig#threads()} workers
- * for batches of at least 512 vectors (levels then depend on thread timing), and Lucene's seeded
- * single-threaded builder otherwise (reproducible for a given seed and insertion order).
+ * for batches of at least 512 vectors per worker, into an empty graph or one that already holds
+ * nodes (copied into the builder's graph as initialised nodes; levels then depend on thread
+ * timing), and Lucene's seeded single-threaded builder otherwise (reproducible for a given seed and
+ * insertion order).
  *
  * <p>Malkov &amp; Yashunin, doi:10.1109/TPAMI.2018.2889473.
  */
@@ -150,8 +152,8 @@ final class LuceneHnswVectorIndex extends GraphVectorIndex {
         initialized.set(0, from);
       }
       int threads = Math.min(config.threads(), Math.max(1, (to - from) / PARALLEL_BATCH));
-      if (threads > 1 && from == 0) {
-        graph = concurrentBuild(to, threads);
+      if (threads > 1) {
+        graph = concurrentBuild(from, to, threads);
         level0.copyAll(graph, to);
         tracker.advance(to);
         return;
@@ -171,11 +173,24 @@ final class LuceneHnswVectorIndex extends GraphVectorIndex {
   }
 
   /**
-   * Builds ordinals {@code [0, n)} with Lucene's concurrent builder into a fixed-size graph (the
-   * only kind it supports), then copies that into a growable graph so later adds can extend it.
+   * Inserts ordinals {@code [from, n)} with Lucene's concurrent builder into a fixed-size graph (the
+   * only kind it supports; nodes {@code [0, from)} are first copied into it and marked initialised,
+   * as Lucene's concurrent merger does with the largest segment's graph), then copies that into a
+   * growable graph so later adds can extend it.
    */
-  private OnHeapHnswGraph concurrentBuild(int n, int threads) throws IOException {
-    OnHeapHnswGraph fixed = HnswGraphBuilder.create(supplier, config.m(), config.efConstruction(), config.seed(), n).getGraph();
+  private OnHeapHnswGraph concurrentBuild(int from, int n, int threads) throws IOException {
+    OnHeapHnswGraph fixed;
+    FixedBitSet initialized = new FixedBitSet(n);
+    if (from == 0) {
+      fixed = HnswGraphBuilder.create(supplier, config.m(), config.efConstruction(), config.seed(), n).getGraph();
+    } else {
+      int[] identity = new int[from];
+      for (int i = 0; i < from; i++) {
+        identity[i] = i;
+      }
+      fixed = InitializedHnswGraphBuilder.initGraph(config.m(), graph, identity, n);
+      initialized.set(0, from);
+    }
     ExecutorService pool =
         Executors.newFixedThreadPool(
             threads,
@@ -185,7 +200,7 @@ final class LuceneHnswVectorIndex extends GraphVectorIndex {
               return t;
             });
     try {
-      new HnswConcurrentMergeBuilder(new TaskExecutor(pool), threads, supplier, config.m(), config.efConstruction(), fixed, new FixedBitSet(n)).build(n);
+      new HnswConcurrentMergeBuilder(new TaskExecutor(pool), threads, supplier, config.m(), config.efConstruction(), fixed, initialized).build(n);
     } finally {
       pool.shutdownNow();
     }

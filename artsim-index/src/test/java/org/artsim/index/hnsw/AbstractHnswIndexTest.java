@@ -193,6 +193,33 @@ abstract class AbstractHnswIndexTest extends VectorIndexContract {
   }
 
   @Test
+  void aLargeBatchAddedToAFilledGraphIsInsertedInParallelAndFound() {
+    var r = new SplittableRandom(41);
+    var entries = RandomVectors.entries(r, 4000, 12, 3, false);
+    try (VectorIndex index = Artsim.index(batchConfig().withThreads(2).withEf(40), 12, Metric.L2)) {
+      index.addAll(entries.subList(0, 1500));
+      index.remove(entries.get(3).id());
+      index.addAll(entries.subList(1500, 4000));
+      assertThat(index.size()).isEqualTo(3999);
+      var kept = new ArrayList<>(entries);
+      kept.remove(3);
+      int foundThemselves = 0;
+      for (int i = 1500; i < 4000; i++) {
+        VectorEntry e = entries.get(i);
+        foundThemselves += index.search(e.vector(), 1).get(0).id().equals(e.id()) ? 1 : 0;
+      }
+      // the same share as a one-batch build reaches at m 6 / ef_construction 32 (about 0.99)
+      assertThat(foundThemselves / 2500.0).as("items of the second batch that find themselves").isGreaterThanOrEqualTo(0.97);
+      double recall = 0;
+      for (int i = 0; i < 60; i++) {
+        float[] q = RandomVectors.gaussian(r, 12);
+        recall += NeighbourAssertions.recall(index.search(SearchRequest.of(q, 10).withEf(64)), ExactKnn.search(kept, Metric.L2, q, 10, LabelFilter.none()));
+      }
+      assertThat(recall / 60).isGreaterThanOrEqualTo(0.9);
+    }
+  }
+
+  @Test
   void searchThreadsAndQuantizationAreSettings() {
     HnswConfig base = HnswConfig.defaults(provider());
     String p = provider() + ": ";
