@@ -1,8 +1,10 @@
 package org.artsim.index;
 
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.artsim.ConfigException;
+import org.artsim.index.support.ParallelQueries;
 import org.artsim.spi.ConfigMap;
 import org.artsim.spi.ProviderConfig;
 
@@ -34,8 +36,17 @@ import org.artsim.spi.ProviderConfig;
  *     [1, 1024]
  * @param maxItems the initial capacity of the graph; it grows by half when full; setting {@code
  *     max_items}, in [1, 2^20]
+ * @param searchThreads threads that answer the queries of one {@code searchBatch} call (the calling
+ *     thread and workers of a shared pool; 1 answers every query on the calling thread); results
+ *     equal a sequential loop exactly; setting {@code search_threads}, in [1, 1024], default one per
+ *     core. Not saved in the index file: a loaded index uses the loading machine's default
+ * @param quantization {@link Quantization#NONE} (the graph is built and searched on the fp32
+ *     vectors) or {@link Quantization#INT8} (built and searched on one-byte codes with a scale per
+ *     dimension, candidates re-ranked with the fp32 vectors; {@code "hnsw-lucene"} only); setting
+ *     {@code quantization}, {@code none} or {@code int8}
  */
-public record HnswConfig(String provider, int m, int efConstruction, int ef, long seed, int threads, int maxItems) implements ProviderConfig {
+public record HnswConfig(String provider, int m, int efConstruction, int ef, long seed, int threads, int maxItems, int searchThreads, Quantization quantization)
+    implements ProviderConfig {
   /** The recommended provider, on Lucene's HNSW graph. */
   public static final String LUCENE = "hnsw-lucene";
   /** The provider on hnswlib-core. */
@@ -44,7 +55,46 @@ public record HnswConfig(String provider, int m, int efConstruction, int ef, lon
   public static final int MAX_ITEMS = 1 << 20;
 
   private static final Set<String> PROVIDERS = Set.of(LUCENE, HNSWLIB);
-  private static final HnswConfig DEFAULTS = new HnswConfig(LUCENE, 16, 200, 40, 42L, Math.max(1, Runtime.getRuntime().availableProcessors()), 1024);
+  private static final HnswConfig DEFAULTS =
+      new HnswConfig(LUCENE, 16, 200, 40, 42L, ParallelQueries.DEFAULT_THREADS, 1024, ParallelQueries.DEFAULT_THREADS, Quantization.NONE);
+
+  /** How the graph stores the vectors it is built and searched on. */
+  public enum Quantization {
+    /** The fp32 vectors themselves: 4 bytes per dimension. */
+    NONE,
+    /**
+     * One signed byte per dimension: {@code code = round((x - mid[d]) / scale[d])} clamped to
+     * [-127, 127], with {@code mid} and {@code scale} fitted per dimension to the first batch
+     * added (its minimum and maximum); the graph is built and searched on the codes, the {@code
+     * ef} candidates are re-ranked with the fp32 vectors, so scores are exact. About a quarter of
+     * the memory traffic of fp32 per distance.
+     */
+    INT8;
+
+    /** The setting's spelling: {@code none} or {@code int8}. */
+    public String setting() {
+      return name().toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * The quantization named by a setting value, case-insensitively.
+     *
+     * @throws ConfigException naming the provider and the allowed values
+     */
+    public static Quantization parse(String provider, String value) {
+      for (Quantization q : values()) {
+        if (q.setting().equalsIgnoreCase(value == null ? "" : value.trim())) {
+          return q;
+        }
+      }
+      throw new ConfigException(provider + ": quantization must be \"none\" or \"int8\", got " + (value == null ? "null" : "\"" + value + "\""));
+    }
+  }
+
+  /** The settings before search threads and quantization existed: those take their defaults. */
+  public HnswConfig(String provider, int m, int efConstruction, int ef, long seed, int threads, int maxItems) {
+    this(provider, m, efConstruction, ef, seed, threads, maxItems, ParallelQueries.DEFAULT_THREADS, Quantization.NONE);
+  }
 
   /** Validates the settings. */
   public HnswConfig {
@@ -56,6 +106,14 @@ public record HnswConfig(String provider, int m, int efConstruction, int ef, lon
     check(provider, "ef", ef, 1, 100_000, "");
     check(provider, "threads", threads, 1, 1024, "");
     check(provider, "max_items", maxItems, 1, MAX_ITEMS, "; it is only the initial capacity, the graph grows as needed");
+    check(provider, "search_threads", searchThreads, 1, ParallelQueries.MAX_THREADS, "");
+    if (quantization == null) {
+      throw new ConfigException(provider + ": quantization is null; use Quantization.NONE or Quantization.INT8");
+    }
+    if (quantization != Quantization.NONE && !LUCENE.equals(provider)) {
+      throw new ConfigException(
+          provider + ": quantization " + quantization.setting() + " is only available with the \"" + LUCENE + "\" provider; use it, or quantization none");
+    }
   }
 
   private static void check(String provider, String key, int value, int min, int max, String hint) {
@@ -64,7 +122,10 @@ public record HnswConfig(String provider, int m, int efConstruction, int ef, lon
     }
   }
 
-  /** The defaults for {@code "hnsw-lucene"}: m 16, ef_construction 200, ef 40, seed 42, one thread per core, room for 1,024. */
+  /**
+   * The defaults for {@code "hnsw-lucene"}: m 16, ef_construction 200, ef 40, seed 42, one build
+   * and one search thread per core, room for 1,024, no quantization.
+   */
   public static HnswConfig defaults() {
     return DEFAULTS;
   }
@@ -81,42 +142,53 @@ public record HnswConfig(String provider, int m, int efConstruction, int ef, lon
 
   /** A copy for another HNSW provider ({@code "hnsw-lucene"} or {@code "hnsw"}). */
   public HnswConfig withProvider(String provider) {
-    return new HnswConfig(provider, m, efConstruction, ef, seed, threads, maxItems);
+    return new HnswConfig(provider, m, efConstruction, ef, seed, threads, maxItems, searchThreads, quantization);
   }
 
   /** A copy with another {@code m}. */
   public HnswConfig withM(int m) {
-    return new HnswConfig(provider, m, efConstruction, ef, seed, threads, maxItems);
+    return new HnswConfig(provider, m, efConstruction, ef, seed, threads, maxItems, searchThreads, quantization);
   }
 
   /** A copy with another {@code efConstruction}. */
   public HnswConfig withEfConstruction(int efConstruction) {
-    return new HnswConfig(provider, m, efConstruction, ef, seed, threads, maxItems);
+    return new HnswConfig(provider, m, efConstruction, ef, seed, threads, maxItems, searchThreads, quantization);
   }
 
   /** A copy with another default {@code ef}. */
   public HnswConfig withEf(int ef) {
-    return new HnswConfig(provider, m, efConstruction, ef, seed, threads, maxItems);
+    return new HnswConfig(provider, m, efConstruction, ef, seed, threads, maxItems, searchThreads, quantization);
   }
 
   /** A copy with another seed. */
   public HnswConfig withSeed(long seed) {
-    return new HnswConfig(provider, m, efConstruction, ef, seed, threads, maxItems);
+    return new HnswConfig(provider, m, efConstruction, ef, seed, threads, maxItems, searchThreads, quantization);
   }
 
   /** A copy with another number of build threads. */
   public HnswConfig withThreads(int threads) {
-    return new HnswConfig(provider, m, efConstruction, ef, seed, threads, maxItems);
+    return new HnswConfig(provider, m, efConstruction, ef, seed, threads, maxItems, searchThreads, quantization);
+  }
+
+  /** A copy with another number of batch-search threads (1: on the calling thread). */
+  public HnswConfig withSearchThreads(int searchThreads) {
+    return new HnswConfig(provider, m, efConstruction, ef, seed, threads, maxItems, searchThreads, quantization);
+  }
+
+  /** A copy with another quantization. */
+  public HnswConfig withQuantization(Quantization quantization) {
+    return new HnswConfig(provider, m, efConstruction, ef, seed, threads, maxItems, searchThreads, quantization);
   }
 
   /** A copy with another initial capacity. */
   public HnswConfig withMaxItems(int maxItems) {
-    return new HnswConfig(provider, m, efConstruction, ef, seed, threads, maxItems);
+    return new HnswConfig(provider, m, efConstruction, ef, seed, threads, maxItems, searchThreads, quantization);
   }
 
   /**
-   * Reads {@code m}, {@code ef_construction}, {@code ef}, {@code seed}, {@code threads} and {@code
-   * max_items} from string settings for the named provider; unknown keys are refused.
+   * Reads {@code m}, {@code ef_construction}, {@code ef}, {@code seed}, {@code threads}, {@code
+   * max_items}, {@code search_threads} and {@code quantization} from string settings for the named
+   * provider; unknown keys are refused.
    */
   public static HnswConfig parse(String provider, Map<String, String> settings) {
     var c = ConfigMap.of(provider, settings);
@@ -128,7 +200,9 @@ public record HnswConfig(String provider, int m, int efConstruction, int ef, lon
             c.getInt("ef", DEFAULTS.ef()),
             c.getLong("seed", DEFAULTS.seed()),
             c.getInt("threads", DEFAULTS.threads()),
-            c.getInt("max_items", DEFAULTS.maxItems()));
+            c.getInt("max_items", DEFAULTS.maxItems()),
+            c.getInt("search_threads", DEFAULTS.searchThreads()),
+            Quantization.parse(provider, c.getString("quantization", DEFAULTS.quantization().setting())));
     c.finish();
     return config;
   }

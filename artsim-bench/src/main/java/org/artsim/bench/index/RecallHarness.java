@@ -33,7 +33,9 @@ import org.artsim.index.HnswConfig;
  *   --providers hnsw-lucene,hnsw --ef 10,20,40,80,160,320 --threads 2 --out recall.csv
  * </pre>
  *
- * {@code --data} is {@code fmnist} (L2), {@code clip512} (cosine) or a user file
+ * A provider may carry a quantization, {@code hnsw-lucene+int8}: the int8 graph with fp32 re-ranking.
+ *
+ * <p>{@code --data} is {@code fmnist} (L2), {@code clip512} (cosine) or a user file
  * {@code file:/path/x.npy} / {@code file:/path/x.fvecs} (first {@code n} rows indexed, next
  * {@code queries} rows queried; {@code --metric l2|cosine|dot}, default l2; {@code --label} names
  * the data column of the CSV).
@@ -77,7 +79,7 @@ public final class RecallHarness {
     for (String provider : providers) {
       long t0 = System.nanoTime();
       long p0 = processCpu();
-      try (VectorIndex index = Artsim.index(HnswConfig.defaults(provider).withThreads(threads).withMaxItems(Math.min(entries.size(), HnswConfig.MAX_ITEMS)), dim, metric)) {
+      try (VectorIndex index = Artsim.index(config(provider).withThreads(threads).withMaxItems(Math.min(entries.size(), HnswConfig.MAX_ITEMS)), dim, metric)) {
         index.addAll(entries);
         double build = (System.nanoTime() - t0) / 1e9;
         double buildCpu = (processCpu() - p0) / 1e9;
@@ -107,6 +109,13 @@ public final class RecallHarness {
       }
     }
     Files.write(out, rows);
+  }
+
+  /** The configuration a provider column names: {@code hnsw-lucene}, {@code hnsw}, or {@code hnsw-lucene+int8} (int8 graph, fp32 re-rank). */
+  static HnswConfig config(String spec) {
+    String[] parts = spec.split("\\+", 2);
+    HnswConfig config = HnswConfig.defaults(parts[0]);
+    return parts.length == 2 ? config.withQuantization(HnswConfig.Quantization.parse(parts[0], parts[1])) : config;
   }
 
   /** Runs the queries at every ef for about {@code seconds} so that the JIT has compiled the search before timing. */

@@ -27,6 +27,7 @@ import org.artsim.index.BallTreeConfig;
 import org.artsim.index.support.Args;
 import org.artsim.index.support.IdErrors;
 import org.artsim.index.support.ItemStore;
+import org.artsim.index.support.ParallelQueries;
 import org.artsim.index.support.SearchRequests;
 import org.artsim.index.support.IndexFiles;
 import org.artsim.io.BinaryIn;
@@ -61,6 +62,10 @@ import org.artsim.vector.Vectors;
  * scores equal the flat index's exactly. A label filter prunes every subtree whose label counts are
  * zero for all allowed values of a field, and leaf rows are checked against the filter's bitset.
  *
+ * <p>{@link #searchBatch} answers chunks of {@value #BATCH_CHUNK} queries on {@link
+ * BallTreeConfig#searchThreads()} threads ({@link ParallelQueries}) under one read lock; each answer
+ * is exactly what {@link #search} returns.
+ *
  * <p>Thread-safe: a read-write lock lets searches run in parallel while changes wait for them.
  */
 final class BallTreeIndex implements VectorIndex {
@@ -69,6 +74,8 @@ final class BallTreeIndex implements VectorIndex {
 
   /** Pending changes (buffer + tombstones) past this fraction of live items trigger a rebuild. */
   private static final int REBUILD_DIVISOR = 8;
+  /** Queries a batch hands to a thread at a time (one search view each). */
+  static final int BATCH_CHUNK = 8;
 
   private final int dim;
   private final Metric metric;
@@ -346,12 +353,19 @@ final class BallTreeIndex implements VectorIndex {
     }
     return store.read(
         () -> {
-          var view = view();
-          var out = new ArrayList<List<Hit>>(queries.length);
-          for (float[] q : prepared) {
-            out.add(view.search(q, k, filter));
-          }
-          return out;
+          @SuppressWarnings("unchecked")
+          List<Hit>[] out = new List[prepared.length];
+          ParallelQueries.forRanges(
+              prepared.length,
+              config.searchThreads(),
+              BATCH_CHUNK,
+              (from, to) -> {
+                var view = view();
+                for (int i = from; i < to; i++) {
+                  out[i] = view.search(prepared[i], k, filter);
+                }
+              });
+          return new ArrayList<>(Arrays.asList(out));
         });
   }
 

@@ -18,7 +18,7 @@ import org.artsim.vector.VectorKernels.Score;
  * top-k with label filters (subtrees whose label counts exclude the filter are pruned, bounds are
  * widened by the float-rounding tolerance so no qualifying row is skipped) and the top-k per label
  * value in one traversal. Rows past the tree (not yet rebuilt) are scanned exactly. Made and used
- * under the store's read lock; one view serves the queries of a batch (its scratch arrays are reused).
+ * under the store's read lock; one view serves the queries of a chunk of a batch, on one thread (its scratch arrays are reused; not thread-safe).
  */
 final class TreeSearch {
   private final int dim;

@@ -5,7 +5,6 @@ import java.util.BitSet;
 import org.apache.lucene.util.hnsw.NeighborArray;
 import org.apache.lucene.util.hnsw.OnHeapHnswGraph;
 import org.artsim.vector.VectorKernels;
-import org.artsim.vector.VectorKernels.Score;
 
 /**
  * The HNSW search of Malkov &amp; Yashunin (Algorithm 2 and 5, doi:10.1109/TPAMI.2018.2889473) over
@@ -16,15 +15,17 @@ import org.artsim.vector.VectorKernels.Score;
  *
  * <ul>
  *   <li>the unvisited neighbours of a node are collected first and then scored together with
- *       {@link VectorKernels#scoreGathered}, which reads four vectors at once so their cache misses
- *       overlap (hnswlib gets the same effect from explicit prefetches);
+ *       {@link NodeScores#scoreMany} (for fp32 vectors {@link VectorKernels#scoreGathered}, which
+ *       reads four vectors at once so their cache misses overlap; hnswlib gets the same effect from
+ *       explicit prefetches);
  *   <li>level 0 is read from {@link PackedLinks}, one flat array as in hnswlib;
  *   <li>the candidate and result queues are primitive binary heaps of (score, node) pairs;
  *   <li>the visited set is an array of per-thread epoch marks, cleared by incrementing the epoch.
  * </ul>
  *
  * <p>Tombstoned nodes are traversed as waypoints but never collected. Scores are artsim scores
- * (higher is closer), so the result equals what an exact re-score ranks.
+ * (higher is closer) from a {@link NodeScores}: exact fp32 scores, so the result equals what an
+ * exact re-score ranks, or int8 scores, re-ranked by the caller.
  *
  * <p>Thread-safe for concurrent searches over a graph that is not being changed (the index's read
  * lock guarantees that); each thread keeps its own scratch space.
@@ -32,32 +33,23 @@ import org.artsim.vector.VectorKernels.Score;
 final class BeamSearch {
   private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
 
-  private final VectorKernels kernels;
-  private final Score score;
-  private final int dim;
-
-  BeamSearch(VectorKernels kernels, Score score, int dim) {
-    this.kernels = kernels;
-    this.score = score;
-    this.dim = dim;
-  }
+  BeamSearch() {}
 
   /**
-   * Finds up to {@code beam} nodes nearest to {@code q} and writes them, best first, with their
-   * exact artsim scores to {@code outNodes} and {@code outScores} (each at least {@code beam}
-   * long).
+   * Finds up to {@code beam} nodes nearest to the query that {@code scorer} was prepared for and
+   * writes them, best first, with their scores from {@code scorer} to {@code outNodes} and {@code
+   * outScores} (each at least {@code beam} long).
    *
    * @param level0 the graph's level 0, packed and current
    * @param nodes the number of node ordinals in the graph (the size of the visited marks)
    * @param dead tombstoned nodes, never returned; null when there are none
    * @return the number of nodes written
    */
-  int search(
-      OnHeapHnswGraph graph, PackedLinks level0, float[][] vectors, int nodes, float[] q, int beam, BitSet dead, int[] outNodes, float[] outScores) {
+  int search(OnHeapHnswGraph graph, PackedLinks level0, NodeScores scorer, int nodes, int beam, BitSet dead, int[] outNodes, float[] outScores) {
     Scratch s = SCRATCH.get();
     s.prepare(nodes, Math.max(level0.stride(), graph.maxConn() * 2 + 1), beam);
     int current = graph.entryNode();
-    float best = kernels.score(score, q, vectors[current]);
+    float best = scorer.score(current);
     for (int level = graph.numLevels() - 1; level >= 1; level--) {
       boolean moved = true;
       while (moved) {
@@ -65,7 +57,7 @@ final class BeamSearch {
         NeighborArray neighbours = graph.getNeighbors(level, current);
         int size = neighbours.size();
         int[] ids = neighbours.nodes();
-        kernels.scoreGathered(score, q, vectors, ids, 0, size, dim, s.scores, 0);
+        scorer.scoreMany(ids, size, s.scores);
         for (int i = 0; i < size; i++) {
           if (s.scores[i] > best) {
             best = s.scores[i];
@@ -75,7 +67,7 @@ final class BeamSearch {
         }
       }
     }
-    searchBottom(level0.array(), level0.stride(), vectors, q, beam, dead, s, current, best);
+    searchBottom(level0.array(), level0.stride(), scorer, beam, dead, s, current, best);
     NodeHeap results = s.results;
     int count = results.size();
     for (int i = count - 1; i >= 0; i--) {
@@ -86,7 +78,7 @@ final class BeamSearch {
   }
 
   /** Leaves the best {@code beam} live nodes in {@code s.results}. */
-  private void searchBottom(int[] links, int stride, float[][] vectors, float[] q, int beam, BitSet dead, Scratch s, int entry, float entryScore) {
+  private static void searchBottom(int[] links, int stride, NodeScores scorer, int beam, BitSet dead, Scratch s, int entry, float entryScore) {
     NodeHeap candidates = s.candidates;
     NodeHeap results = s.results;
     s.visit(entry);
@@ -110,7 +102,7 @@ final class BeamSearch {
           fresh[count++] = node;
         }
       }
-      kernels.scoreGathered(score, q, vectors, fresh, 0, count, dim, scores, 0);
+      scorer.scoreMany(fresh, count, scores);
       for (int i = 0; i < count; i++) {
         float value = scores[i];
         if (results.size() < beam || value > results.topKey()) {

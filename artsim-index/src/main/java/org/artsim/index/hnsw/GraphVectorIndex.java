@@ -24,6 +24,7 @@ import org.artsim.index.HnswConfig;
 import org.artsim.index.support.Args;
 import org.artsim.index.support.IdErrors;
 import org.artsim.index.support.ItemStore;
+import org.artsim.index.support.ParallelQueries;
 import org.artsim.index.support.SearchRequests;
 import org.artsim.index.support.IndexFiles;
 import org.artsim.io.BinaryIn;
@@ -72,6 +73,11 @@ import org.artsim.vector.Vectors;
  *
  * Candidates from the graph are re-scored with the same kernels as the flat index and ranked by
  * {@link TopK} (score descending, ties by id), so a hit's score is bitwise the flat index's.
+ *
+ * <h2>Batches</h2>
+ *
+ * {@link #searchBatch} answers its queries on {@link HnswConfig#searchThreads()} threads ({@link
+ * ParallelQueries}) under one read lock; each answer is exactly what {@link #search} returns.
  *
  * <p>Thread-safe: a read-write lock lets searches run in parallel while changes wait for them.
  */
@@ -137,6 +143,9 @@ abstract class GraphVectorIndex implements VectorIndex {
    * ordinal qualifies.
    */
   abstract int[] graphSearch(float[] q, int beam, BitSet accept, int matches);
+
+  /** Writes the subclass's settings after the shared ones (none by default). */
+  void writeSettings(BinaryOut out) throws IOException {}
 
   /** Writes the graph part of the file. */
   abstract void writeGraph(BinaryOut out) throws IOException;
@@ -356,14 +365,7 @@ abstract class GraphVectorIndex implements VectorIndex {
     for (int i = 0; i < queries.length; i++) {
       prepared[i] = Vectors.prepare(queries[i], dim, metric, "query " + i);
     }
-    return store.read(
-        () -> {
-          var out = new ArrayList<List<Hit>>(queries.length);
-          for (float[] q : prepared) {
-            out.add(searchLocked(q, k, filter, 0));
-          }
-          return out;
-        });
+    return store.read(() -> ParallelQueries.map(prepared.length, config.searchThreads(), i -> searchLocked(prepared[i], k, filter, 0)));
   }
 
   private List<Hit> searchLocked(float[] q, int requestedK, LabelFilter filter, int requestEf) {
@@ -455,6 +457,7 @@ abstract class GraphVectorIndex implements VectorIndex {
     out.writeLong(config.seed());
     out.writeInt(config.threads());
     out.writeInt(config.maxItems());
+    writeSettings(out);
     store.writeItems(out);
     writeGraph(out);
   }
@@ -521,7 +524,8 @@ abstract class GraphVectorIndex implements VectorIndex {
     store.lock().readLock().lock();
     try {
       return getClass().getSimpleName() + "[metric=" + metric + ", dim=" + dim + ", size=" + store.liveLocked() + ", m=" + config.m()
-          + ", efConstruction=" + config.efConstruction() + ", ef=" + config.ef() + ", tombstones=" + store.deadCount() + "]";
+          + ", efConstruction=" + config.efConstruction() + ", ef=" + config.ef() + ", quantization=" + config.quantization().setting() + ", tombstones="
+          + store.deadCount() + "]";
     } finally {
       store.lock().readLock().unlock();
     }

@@ -14,19 +14,25 @@ import org.artsim.io.ArtsimFiles;
  * tombstoned removals with compaction. The recommended HNSW index: see artsim-index/README.md for
  * the measurements against {@code "hnsw"} and hnswlib (C++).
  *
- * <h2>File format {@code artsim.index.hnsw-lucene}, version 1</h2>
+ * <h2>File format {@code artsim.index.hnsw-lucene}, version 2</h2>
  *
  * Inside the {@link ArtsimFiles} container (no Java serialization):
  *
  * <pre>
  * payload  := dim:int32 metric:string m:int32 efConstruction:int32 ef:int32 seed:int64
- *             threads:int32 maxItems:int32 ordinals:int32 ordinal{ordinals}
+ *             threads:int32 maxItems:int32 quant ordinals:int32 ordinal{ordinals}
  *             vector{ordinals} levels:int32 entryNode:int32 level{levels}
  * ordinal  := removed:bool (id:string labelCount:int32 (field:string value:string){labelCount})?
  *             (ordinals and ordinal{ordinals} are the shared item section of every index file)
  * vector   := float32{dim} (removed ordinals keep their vector: they still route searches)
  * level    := count:int32 (node:int32 degree:int32 neighbour:int32{degree}){count}, nodes ascending
+ * quant    := 0:int32 | 1:int32 fittedAt:int32 centre:float32{dim} step:float32{dim}
+ *             (none, or int8 with the per-dimension ranges fitted to the first fittedAt nodes;
+ *             the codes are re-derived from the vectors on load)
  * </pre>
+ *
+ * Version 1 is version 2 without {@code quant} (no quantization) and is still read. The {@code
+ * search_threads} setting is not saved: a loaded index answers batches on one thread per core.
  */
 public final class LuceneHnswIndexProvider extends HnswProviderBase {
   /** The provider name. */

@@ -28,6 +28,7 @@ import org.artsim.Artsim;
 import org.artsim.Metric;
 import org.artsim.ProgressTracker;
 import org.artsim.index.HnswConfig;
+import org.artsim.index.HnswConfig.Quantization;
 import org.artsim.io.BinaryIn;
 import org.artsim.io.BinaryOut;
 import org.artsim.vector.TopK;
@@ -47,19 +48,23 @@ import org.artsim.vector.VectorKernels.Score;
  * nodes qualify. Any number of searches run in parallel.
  *
  * <p>Building uses {@link HnswConcurrentMergeBuilder} with {@link HnswConfig#threads()} workers
- * for batches of at least 512 vectors (levels then depend on thread timing), and Lucene's seeded
- * single-threaded builder otherwise (reproducible for a given seed and insertion order).
+ * for batches of at least 512 vectors per worker, into an empty graph or one that already holds
+ * nodes (copied into the builder's graph as initialised nodes; levels then depend on thread
+ * timing), and Lucene's seeded single-threaded builder otherwise (reproducible for a given seed and
+ * insertion order).
  *
  * <p>Malkov &amp; Yashunin, doi:10.1109/TPAMI.2018.2889473.
  */
 final class LuceneHnswVectorIndex extends GraphVectorIndex {
   static final String FORMAT = Artsim.INDEX_FORMAT_PREFIX + LuceneHnswIndexProvider.NAME;
-  static final int FORMAT_VERSION = 1;
+  static final int FORMAT_VERSION = 2;
 
   private static final int PARALLEL_BATCH = 512;
 
   private final Supplier supplier = new Supplier();
-  private final BeamSearch beamSearch = new BeamSearch(kernels, score, dim);
+  private final BeamSearch beamSearch = new BeamSearch();
+  /** The int8 copy the graph is built and searched on; null without quantization. */
+  private final Int8Codes codes;
   private OnHeapHnswGraph graph;
   /** Level 0 of {@link #graph}, packed for {@link BeamSearch}; kept current under the write lock. */
   private PackedLinks level0;
@@ -68,6 +73,7 @@ final class LuceneHnswVectorIndex extends GraphVectorIndex {
 
   LuceneHnswVectorIndex(int dim, Metric metric, HnswConfig config) {
     super(LuceneHnswIndexProvider.NAME, dim, metric, config);
+    this.codes = this.config.quantization() == Quantization.INT8 ? new Int8Codes(dim, kernels, score) : null;
     graphReset();
   }
 
@@ -77,30 +83,39 @@ final class LuceneHnswVectorIndex extends GraphVectorIndex {
   }
 
   /** A monotone map of an artsim score onto the positive scores Lucene's graph code expects. */
-  private float luceneScore(float[] q, float[] v) {
+  private float luceneScore(float artsimScore) {
     if (score == Score.DOT) {
-      float dot = kernels.dot(q, 0, v, 0, dim);
-      return dot < 0 ? 1 / (1 - dot) : dot + 1;
+      return artsimScore < 0 ? 1 / (1 - artsimScore) : artsimScore + 1;
     }
-    return 1 / (1 + kernels.squaredDistance(q, 0, v, 0, dim));
+    return 1 / (1 + Math.max(0f, -artsimScore));
   }
 
-  /** Scores nodes against a query vector or against a stored node. */
+  /** The exact score of two vectors, mapped for Lucene. */
+  private float luceneScore(float[] q, float[] v) {
+    return luceneScore(kernels.score(score, q, v));
+  }
+
+  /** The scores the graph is built and searched with for {@code q}: fp32, or int8 codes. */
+  private NodeScores nodeScores(float[] q) {
+    return codes == null ? new Fp32Scores(kernels, score, vectors, q, dim) : codes.query(q);
+  }
+
+  /** Scores nodes against a query vector or against a stored node (its fp32 vector as the query). */
   private final class Scorer implements UpdateableRandomVectorScorer {
-    private float[] query;
+    private NodeScores scores;
 
     Scorer(float[] query) {
-      this.query = query;
+      this.scores = query == null ? null : nodeScores(query);
     }
 
     @Override
     public void setScoringOrdinal(int node) {
-      query = vectors[node];
+      scores = nodeScores(vectors[node]);
     }
 
     @Override
     public float score(int node) {
-      return luceneScore(query, vectors[node]);
+      return luceneScore(scores.score(node));
     }
 
     @Override
@@ -128,14 +143,17 @@ final class LuceneHnswVectorIndex extends GraphVectorIndex {
 
   @Override
   void graphAdd(int from, int to, ProgressTracker tracker) {
+    if (codes != null) {
+      codes.update(vectors, from, to);
+    }
     try {
       var initialized = new FixedBitSet(Math.max(1, to));
       if (from > 0) {
         initialized.set(0, from);
       }
       int threads = Math.min(config.threads(), Math.max(1, (to - from) / PARALLEL_BATCH));
-      if (threads > 1 && from == 0) {
-        graph = concurrentBuild(to, threads);
+      if (threads > 1) {
+        graph = concurrentBuild(from, to, threads);
         level0.copyAll(graph, to);
         tracker.advance(to);
         return;
@@ -155,11 +173,24 @@ final class LuceneHnswVectorIndex extends GraphVectorIndex {
   }
 
   /**
-   * Builds ordinals {@code [0, n)} with Lucene's concurrent builder into a fixed-size graph (the
-   * only kind it supports), then copies that into a growable graph so later adds can extend it.
+   * Inserts ordinals {@code [from, n)} with Lucene's concurrent builder into a fixed-size graph (the
+   * only kind it supports; nodes {@code [0, from)} are first copied into it and marked initialised,
+   * as Lucene's concurrent merger does with the largest segment's graph), then copies that into a
+   * growable graph so later adds can extend it.
    */
-  private OnHeapHnswGraph concurrentBuild(int n, int threads) throws IOException {
-    OnHeapHnswGraph fixed = HnswGraphBuilder.create(supplier, config.m(), config.efConstruction(), config.seed(), n).getGraph();
+  private OnHeapHnswGraph concurrentBuild(int from, int n, int threads) throws IOException {
+    OnHeapHnswGraph fixed;
+    FixedBitSet initialized = new FixedBitSet(n);
+    if (from == 0) {
+      fixed = HnswGraphBuilder.create(supplier, config.m(), config.efConstruction(), config.seed(), n).getGraph();
+    } else {
+      int[] identity = new int[from];
+      for (int i = 0; i < from; i++) {
+        identity[i] = i;
+      }
+      fixed = InitializedHnswGraphBuilder.initGraph(config.m(), graph, identity, n);
+      initialized.set(0, from);
+    }
     ExecutorService pool =
         Executors.newFixedThreadPool(
             threads,
@@ -169,7 +200,7 @@ final class LuceneHnswVectorIndex extends GraphVectorIndex {
               return t;
             });
     try {
-      new HnswConcurrentMergeBuilder(new TaskExecutor(pool), threads, supplier, config.m(), config.efConstruction(), fixed, new FixedBitSet(n)).build(n);
+      new HnswConcurrentMergeBuilder(new TaskExecutor(pool), threads, supplier, config.m(), config.efConstruction(), fixed, initialized).build(n);
     } finally {
       pool.shutdownNow();
     }
@@ -238,6 +269,9 @@ final class LuceneHnswVectorIndex extends GraphVectorIndex {
   @Override
   void graphReset() {
     scorerLimit = 0;
+    if (codes != null) {
+      codes.reset();
+    }
     level0 = new PackedLinks(2 * config.m());
     try {
       graph = HnswGraphBuilder.create(supplier, config.m(), config.efConstruction(), config.seed()).getGraph();
@@ -250,7 +284,7 @@ final class LuceneHnswVectorIndex extends GraphVectorIndex {
   int[] graphSearch(float[] q, int beam, BitSet accept, int matches) {
     if (accept == null) {
       int[] nodes = new int[beam];
-      int count = beamSearch.search(graph, level0, vectors, ordinals, q, beam, deadCount() > 0 ? dead() : null, nodes, new float[beam]);
+      int count = beamSearch.search(graph, level0, nodeScores(q), ordinals, beam, deadCount() > 0 ? dead() : null, nodes, new float[beam]);
       return Arrays.copyOf(nodes, count);
     }
     Bits acceptOrds = bits(accept, ordinals, false);
@@ -268,12 +302,19 @@ final class LuceneHnswVectorIndex extends GraphVectorIndex {
     return out;
   }
 
-  /** Offers the beam search's nodes with the exact scores it already computed (no re-scoring). */
+  /**
+   * Offers the beam search's nodes with the exact scores it already computed (no re-scoring); with
+   * int8 codes, the candidates are re-ranked with their fp32 vectors instead.
+   */
   @Override
   void offerUnfiltered(float[] q, int beam, TopK top) {
+    if (codes != null) {
+      super.offerUnfiltered(q, beam, top);
+      return;
+    }
     int[] nodes = new int[beam];
     float[] scores = new float[beam];
-    int count = beamSearch.search(graph, level0, vectors, ordinals, q, beam, deadCount() > 0 ? dead() : null, nodes, scores);
+    int count = beamSearch.search(graph, level0, nodeScores(q), ordinals, beam, deadCount() > 0 ? dead() : null, nodes, scores);
     for (int i = 0; i < count; i++) {
       top.offer(scores[i], nodes[i]);
     }
@@ -364,6 +405,15 @@ final class LuceneHnswVectorIndex extends GraphVectorIndex {
     save(path, FORMAT, FORMAT_VERSION);
   }
 
+  /** The quantization: {@code 0}, or {@code 1} and the int8 ranges (version 2 on). */
+  @Override
+  void writeSettings(BinaryOut out) throws IOException {
+    out.writeInt(codes == null ? 0 : 1);
+    if (codes != null) {
+      codes.write(out);
+    }
+  }
+
   /** The vectors of every ordinal (tombstoned ones as zeros), then the graph level by level. */
   @Override
   void writeGraph(BinaryOut out) throws IOException {
@@ -390,7 +440,18 @@ final class LuceneHnswVectorIndex extends GraphVectorIndex {
   @SuppressWarnings("unchecked")
   static LuceneHnswVectorIndex read(BinaryIn in, int version) throws IOException {
     var header = Header.read(in, LuceneHnswIndexProvider.NAME);
-    var index = new LuceneHnswVectorIndex(header.dim(), header.metric(), header.config());
+    Quantization quantization = Quantization.NONE;
+    if (version >= 2) {
+      int kind = in.readInt();
+      if (kind != 0 && kind != 1) {
+        throw in.corrupt("quantization kind " + kind + " (0 none, 1 int8)");
+      }
+      quantization = kind == 1 ? Quantization.INT8 : Quantization.NONE;
+    }
+    var index = new LuceneHnswVectorIndex(header.dim(), header.metric(), header.config().withQuantization(quantization));
+    if (index.codes != null) {
+      index.codes.read(in);
+    }
     index.readItems(in, 4L * header.dim());
     int n = index.ordinals;
     for (int ord = 0; ord < n; ord++) {
@@ -398,6 +459,9 @@ final class LuceneHnswVectorIndex extends GraphVectorIndex {
       in.readFloats(v, 0, index.dim);
       index.checkStoredVector(in, ord, v);
       index.vectors[ord] = v;
+    }
+    if (index.codes != null) {
+      index.codes.encodeAll(in, index.vectors, n);
     }
     int levels = in.readCount("level", 64, 4);
     int entry = in.readInt();

@@ -21,6 +21,7 @@ import org.artsim.testing.ExactKnn;
 import org.artsim.testing.FashionMnist;
 import org.artsim.testing.NeighbourAssertions;
 import org.artsim.testing.RandomVectors;
+import org.artsim.testing.Seeds;
 import org.artsim.testing.VectorIndexContract;
 import org.junit.jupiter.api.Test;
 
@@ -152,6 +153,88 @@ abstract class AbstractHnswIndexTest extends VectorIndexContract {
         .isInstanceOf(ConfigException.class)
         .hasMessage("HnswConfig: provider must be \"hnsw-lucene\" or \"hnsw\", got \"hnswlib\"");
     checkUnknownSettingIsRefused(provider());
+  }
+
+  /** The configuration the parallel-batch property runs on (the int8 subclass quantises). */
+  HnswConfig batchConfig() {
+    return HnswConfig.defaults(provider()).withM(6).withEf(16).withEfConstruction(32).withThreads(1);
+  }
+
+  @Test
+  void parallelBatchesEqualSingleSearchesOverManySeeds() {
+    Seeds.stream("hnsw-parallel-batch-" + provider(), 8)
+        .forEach(
+            seed -> {
+              var r = new SplittableRandom(seed);
+              int dim = r.nextInt(2, 24);
+              int n = r.nextInt(1, 1500);
+              int threads = r.nextInt(1, 6);
+              Metric metric = Metric.values()[r.nextInt(Metric.values().length)];
+              var entries = RandomVectors.entries(r, n, dim, 4, r.nextBoolean());
+              try (VectorIndex index = Artsim.index(batchConfig().withSearchThreads(threads), dim, metric)) {
+                index.addAll(entries);
+                for (int i = 0; i < n / 5; i++) {
+                  index.remove(entries.get(r.nextInt(n)).id());
+                }
+                float[][] queries = new float[r.nextInt(1, 80)][];
+                for (int i = 0; i < queries.length; i++) {
+                  queries[i] = RandomVectors.gaussian(r, dim);
+                }
+                int k = r.nextInt(1, 30);
+                for (LabelFilter f : List.of(LabelFilter.none(), LabelFilter.anyOf("colour", "c1", "c2"))) {
+                  var batch = index.searchBatch(queries, k, f);
+                  assertThat(batch).hasSize(queries.length);
+                  for (int i = 0; i < queries.length; i++) {
+                    assertThat(batch.get(i)).as(Seeds.reproduce(seed) + " threads " + threads + " query " + i + " " + f).isEqualTo(index.search(queries[i], k, f));
+                  }
+                }
+              }
+            });
+  }
+
+  @Test
+  void aLargeBatchAddedToAFilledGraphIsInsertedInParallelAndFound() {
+    var r = new SplittableRandom(41);
+    var entries = RandomVectors.entries(r, 4000, 12, 3, false);
+    try (VectorIndex index = Artsim.index(batchConfig().withThreads(2).withEf(40), 12, Metric.L2)) {
+      index.addAll(entries.subList(0, 1500));
+      index.remove(entries.get(3).id());
+      index.addAll(entries.subList(1500, 4000));
+      assertThat(index.size()).isEqualTo(3999);
+      var kept = new ArrayList<>(entries);
+      kept.remove(3);
+      int foundThemselves = 0;
+      for (int i = 1500; i < 4000; i++) {
+        VectorEntry e = entries.get(i);
+        foundThemselves += index.search(e.vector(), 1).get(0).id().equals(e.id()) ? 1 : 0;
+      }
+      // the same share as a one-batch build reaches at m 6 / ef_construction 32 (about 0.99)
+      assertThat(foundThemselves / 2500.0).as("items of the second batch that find themselves").isGreaterThanOrEqualTo(0.97);
+      double recall = 0;
+      for (int i = 0; i < 60; i++) {
+        float[] q = RandomVectors.gaussian(r, 12);
+        recall += NeighbourAssertions.recall(index.search(SearchRequest.of(q, 10).withEf(64)), ExactKnn.search(kept, Metric.L2, q, 10, LabelFilter.none()));
+      }
+      assertThat(recall / 60).isGreaterThanOrEqualTo(0.9);
+    }
+  }
+
+  @Test
+  void searchThreadsAndQuantizationAreSettings() {
+    HnswConfig base = HnswConfig.defaults(provider());
+    String p = provider() + ": ";
+    assertThat(base.searchThreads()).isEqualTo(Runtime.getRuntime().availableProcessors());
+    assertThat(base.quantization()).isEqualTo(HnswConfig.Quantization.NONE);
+    assertThat(HnswConfig.parse(provider(), Map.of("search_threads", "3")).searchThreads()).isEqualTo(3);
+    assertThatThrownBy(() -> base.withSearchThreads(0)).isInstanceOf(ConfigException.class).hasMessage(p + "search_threads must be in [1, 1024], got 0");
+    assertThatThrownBy(() -> HnswConfig.parse(provider(), Map.of("quantization", "int4")))
+        .isInstanceOf(ConfigException.class)
+        .hasMessage(p + "quantization must be \"none\" or \"int8\", got \"int4\"");
+    assertThatThrownBy(() -> base.withQuantization(null)).isInstanceOf(ConfigException.class).hasMessage(p + "quantization is null; use Quantization.NONE or Quantization.INT8");
+    try (VectorIndex index = Artsim.index(provider(), 3, Metric.L2, Map.of("search_threads", 1, "quantization", "none"))) {
+      index.add("a", new float[] {1, 2, 3});
+      assertThat(index.searchBatch(new float[][] {{1, 2, 3}}, 1, LabelFilter.none()).get(0).get(0).id()).isEqualTo("a");
+    }
   }
 
   @Test

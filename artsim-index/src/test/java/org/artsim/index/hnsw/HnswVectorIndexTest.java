@@ -50,4 +50,14 @@ class HnswVectorIndexTest extends AbstractHnswIndexTest {
         .hasMessageContaining("outside the allow-list");
     assertThatThrownBy(() -> HnswlibGraphReader.read(new byte[] {1, 2, 3}, 4, in)).isInstanceOf(FileFormatException.class).hasMessageContaining("damaged");
   }
+
+  @Test
+  void int8QuantizationIsRefusedNamingTheProviderThatHasIt() {
+    assertThatThrownBy(() -> org.artsim.index.HnswConfig.hnswlib().withQuantization(org.artsim.index.HnswConfig.Quantization.INT8))
+        .isInstanceOf(org.artsim.ConfigException.class)
+        .hasMessage("hnsw: quantization int8 is only available with the \"hnsw-lucene\" provider; use it, or quantization none");
+    assertThatThrownBy(() -> org.artsim.Artsim.index("hnsw", 4, org.artsim.Metric.L2, java.util.Map.of("quantization", "int8")))
+        .isInstanceOf(org.artsim.ConfigException.class)
+        .hasMessageStartingWith("hnsw: quantization int8 is only available");
+  }
 }
