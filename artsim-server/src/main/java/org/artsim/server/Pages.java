@@ -228,12 +228,14 @@ final class Pages {
     int max = Math.min(size, Math.min(app.config().maxResults(), MAX_CLUSTERS));
     int k = r.intParam("k", Math.min(DEFAULT_CLUSTERS, max), 1, max);
     Clusters c = app.analyses().clusters(k, 42);
+    Visitor v = app.sessions().find(r.sessionCookie());
+    Set<String> liked = v == null ? Set.of() : v.likeSet();
     var body = new StringBuilder("<h1>").append(k).append(" clusters</h1><p class=\"hint\">Each cluster is shown by its medoid, the real work at its centre (")
         .append(Html.text(c.method())).append(").</p><form class=\"field\" method=\"get\" action=\"/clusters\"><label>Clusters <input name=\"k\" type=\"number\" min=\"1\" max=\"")
         .append(max).append("\" value=\"").append(k).append("\"></label><button type=\"submit\">Show</button></form><div class=\"clusters\">");
     for (Cluster cl : c.clusters()) {
       body.append("<section class=\"cluster\"><h2>").append(cl.size()).append(cl.size() == 1 ? " work" : " works").append("</h2>")
-          .append(layout.card(app.art().record(cl.medoid()), Double.NaN, false)).append("<div class=\"members\">");
+          .append(layout.card(app.art().record(cl.medoid()), Double.NaN, liked.contains(cl.medoid()))).append("<div class=\"members\">");
       cl.members().stream().filter(id -> !id.equals(cl.medoid()) && app.art().contains(id)).limit(8).forEach(id -> body.append("<a href=\"")
           .append(Html.text(Works.page(id))).append("\"><img src=\"").append(Html.text(Works.thumbnail(id))).append("\" alt=\"")
           .append(Html.text(Layout.title(app.art().record(id)))).append("\" loading=\"lazy\"></a>"));

@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.artsim.ArtsimException;
 import org.artsim.ClosedException;
 import org.artsim.InvalidArgumentException;
 import org.artsim.UnknownIdException;
@@ -161,11 +162,11 @@ final class Router implements HttpHandler {
   private static byte[] resource(String name) {
     try (InputStream in = Router.class.getResourceAsStream("static/" + name)) {
       if (in == null) {
-        throw new IllegalStateException("artsim-server's jar lacks org/artsim/server/static/" + name + "; rebuild the module");
+        throw new ArtsimException("artsim-server's jar lacks org/artsim/server/static/" + name + "; rebuild the module");
       }
       return in.readAllBytes();
     } catch (IOException e) {
-      throw new UncheckedIOException("could not read org/artsim/server/static/" + name + " from artsim-server's jar", e);
+      throw new ArtsimException("could not read org/artsim/server/static/" + name + " from artsim-server's jar: " + e.getMessage() + "; rebuild the module", e);
     }
   }
 }

@@ -51,7 +51,7 @@ class BrowserTest {
       ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile()).usingAnyFreePort().build();
       var options = new ChromeOptions();
       options.setBinary(CHROMIUM.toFile());
-      options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--window-size=1280,860", "--user-data-dir=" + dir.resolve("profile"));
+      options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--window-size=1200,800", "--user-data-dir=" + dir.resolve("profile"));
       WebDriver driver = new ChromeDriver(service, options);
       try {
         var wait = new WebDriverWait(driver, Duration.ofSeconds(20));
