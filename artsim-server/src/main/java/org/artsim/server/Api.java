@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.artsim.Hit;
+import org.artsim.LabelFilter;
 import org.artsim.QueryExplanation;
 import org.artsim.Recommendations;
 import org.artsim.TermRewrite;
@@ -75,7 +76,7 @@ final class Api {
       throw HttpError.badRequest("q (the search text) is required, e.g. /api/search?q=blue+vase");
     }
     int k = app.k(r, "k", DEFAULT_K);
-    TextSearchResult result = search(q, k, r.param("mode"));
+    TextSearchResult result = search(q, k, r.param("mode"), filter(r));
     var json = new Json().beginObject().field("query", q);
     explanation(json, result.explanation());
     json.name("hits");
@@ -84,12 +85,12 @@ final class Api {
   }
 
   /** A text search: hybrid when the collection has a dense text index, else keywords with typo forgiveness; {@code mode} overrides. */
-  TextSearchResult search(String q, int k, String mode) {
+  TextSearchResult search(String q, int k, String mode, LabelFilter filter) {
     if (app.art().textIndex().isEmpty()) {
       throw new HttpError(400, "text-search-off", "this collection has no text index, so it cannot be searched by text; open a work or the map instead");
     }
     if (mode == null || mode.isBlank()) {
-      return app.art().searchText(q, k, null);
+      return app.art().searchText(q, k, filter);
     }
     TextSearchMode m;
     try {
@@ -97,7 +98,20 @@ final class Api {
     } catch (IllegalArgumentException e) {
       throw HttpError.badRequest("mode must be tfidf, dense or hybrid, got '" + Request.clip(mode) + "'");
     }
-    return app.art().searchText(q, k, null, m);
+    return app.art().searchText(q, k, filter, m);
+  }
+
+  /** The {@code filter=field:value} parameter as a label filter, or null when absent; a 400 when malformed or of an unknown field. */
+  LabelFilter filter(Request r) {
+    String f = r.param("filter");
+    if (f == null || f.isBlank()) {
+      return null;
+    }
+    int colon = f.indexOf(':');
+    if (colon <= 0 || colon == f.length() - 1) {
+      throw HttpError.badRequest("filter must be field:value, e.g. culture:japanese, got '" + Request.clip(f) + "'");
+    }
+    return LabelFilter.anyOf(app.works().checkField(f.substring(0, colon)), f.substring(colon + 1));
   }
 
   private static void explanation(Json json, QueryExplanation e) {
@@ -130,7 +144,7 @@ final class Api {
       case "similar" -> {
         get(r, s, 4);
         json.beginObject().field("id", id).name("hits");
-        app.works().write(json, app.art().similarTo(id, app.k(r, "k", DEFAULT_K)));
+        app.works().write(json, app.art().similarTo(id, app.k(r, "k", DEFAULT_K), filter(r)));
         json.endObject();
       }
       case "per-label" -> {

@@ -80,7 +80,7 @@ final class Pages {
       var first = app.art().ids().stream().limit(Api.DEFAULT_K).map(id -> new Hit(id, Float.NaN, app.art().record(id).indexLabels())).toList();
       body.append(layout.cards(first, liked));
     } else {
-      TextSearchResult result = api.search(q, app.k(r, "k", Api.DEFAULT_K), r.param("mode"));
+      TextSearchResult result = api.search(q, app.k(r, "k", Api.DEFAULT_K), r.param("mode"), api.filter(r));
       body.append("<h1>Results for “").append(Html.text(q)).append("”</h1><p class=\"explanation\" id=\"explanation\">");
       for (TermRewrite w : result.explanation().rewrites()) {
         body.append("<span class=\"rewrite\">").append(Html.text(w.term())).append(" → ").append(Html.text(String.join(", ", w.replacements()))).append("</span> ");

@@ -57,6 +57,21 @@ class ApiTest {
   }
 
   @Test
+  void searchAndSimilarTakeALabelFilter() {
+    var http = new Http(server.uri());
+    var body = json(http.get("/api/search?q=cranes&k=20&filter=culture:japanese"), 200);
+    var direct = art.searchText("cranes", 20, org.artsim.LabelFilter.anyOf("culture", "japanese"));
+    assertThat(ids(body.get("hits"))).isNotEmpty().isEqualTo(direct.hits().stream().map(h -> h.id()).toList());
+    assertThat(TestJson.<List<Map<String, Object>>>at(body, "hits")).allSatisfy(h -> assertThat(TestJson.<String>at(h, "labels", "culture")).isEqualTo("japanese"));
+    String id = art.ids().get(1);
+    var similar = json(http.get("/api/works/" + id + "/similar?k=5&filter=classification:print"), 200);
+    assertThat(ids(similar.get("hits"))).isEqualTo(art.similarTo(id, 5, org.artsim.LabelFilter.anyOf("classification", "print")).stream().map(h -> h.id()).toList());
+    assertThat(TestJson.<String>at(json(http.get("/api/search?q=cranes&filter=culture"), 400), "error", "message"))
+        .isEqualTo("filter must be field:value, e.g. culture:japanese, got 'culture'");
+    assertThat(TestJson.<String>at(json(http.get("/api/search?q=cranes&filter=colour:red"), 400), "error", "message")).startsWith("'colour' is not a label field");
+  }
+
+  @Test
   void similarPerLabelAndDuplicatesFollowTheCollection() {
     var http = new Http(server.uri());
     String id = art.ids().get(3);
