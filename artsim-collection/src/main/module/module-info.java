@@ -23,5 +23,4 @@ module org.artsim.collection {
   exports org.artsim.collection.openclipart;
   exports org.artsim.collection.iiif;
   exports org.artsim.collection.museum;
-  exports org.artsim.collection.folder;
 }
