@@ -270,6 +270,7 @@ public final class JsonLines {
     private boolean inArray;
     private boolean done;
     private boolean single;
+    private long current;
 
     DocumentReader(InputStream in, List<String> arrayKeys, int maxRecordBytes) throws IOException {
       this.p = factory(maxRecordBytes).createParser(in);
@@ -282,21 +283,26 @@ public final class JsonLines {
       if (done) {
         return null;
       }
+      current = 0;
       try {
         return advance();
       } catch (JsonProcessingException e) {
         done = true;
-        boolean tooLong = e.getOriginalMessage() != null && e.getOriginalMessage().contains("String value length");
+        long n = current > 0 ? current : ++position;
+        String m = String.valueOf(e.getOriginalMessage());
+        if (m.contains("Invalid UTF-8")) {
+          return new Line(n, null, "the JSON document holds bytes that are not UTF-8 (" + m + "); export it as UTF-8; records after this point were not read", true, false);
+        }
+        var at = e.getLocation() != null ? e.getLocation() : p.currentLocation();
         return new Line(
-            ++position,
+            n,
             null,
-            "the JSON document is malformed at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + " (" + e.getOriginalMessage()
-                + "); records after this point were not read",
+            "the JSON document is malformed at line " + at.getLineNr() + ", column " + at.getColumnNr() + " (" + m + "); records after this point were not read",
             false,
-            tooLong);
+            m.contains("String value length"));
       } catch (java.io.CharConversionException e) {
         done = true;
-        return new Line(++position, null, "the JSON document holds bytes that are not UTF-8 (" + e.getMessage() + "); export it as UTF-8", true, false);
+        return new Line(current > 0 ? current : ++position, null, "the JSON document holds bytes that are not UTF-8 (" + e.getMessage() + "); export it as UTF-8", true, false);
       }
     }
 
@@ -382,6 +388,7 @@ public final class JsonLines {
 
     private Line record(JsonToken t) throws IOException {
       long n = ++position;
+      current = n;
       if (t != JsonToken.START_OBJECT) {
         p.skipChildren();
         return new Line(n, null, "record " + n + " is a JSON " + kind(t) + ", not an object; it was skipped", false, false);
