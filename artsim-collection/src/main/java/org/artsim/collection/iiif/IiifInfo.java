@@ -199,7 +199,11 @@ public record IiifInfo(int version, URI base, long width, long height, int level
     return sorted.get(sorted.size() - 1);
   }
 
-  /** Width and height with the shorter side at {@code target} (not enlarged), inside the server's limits. */
+  /**
+   * Width and height with the shorter side at {@code target} (not enlarged), inside the server's
+   * limits; the height is the one a server computes from the width, rounded up, so a server that
+   * rounds either way stays within {@code maxHeight} and {@code maxArea}.
+   */
   private long[] fitted(int target) {
     double scale = Math.min(1.0, target / (double) Math.min(width, height));
     if (maxWidth > 0) {
@@ -211,11 +215,23 @@ public record IiifInfo(int version, URI base, long width, long height, int level
     if (maxArea > 0) {
       scale = Math.min(scale, Math.sqrt(maxArea / ((double) width * height)));
     }
-    long w = Math.max(1, (long) Math.floor(width * scale + 1e-9));
-    long h = Math.max(1, (long) Math.floor(height * scale + 1e-9));
     if (scale >= 1.0) {
       return new long[] {width, height};
     }
-    return new long[] {Math.min(w, width), Math.min(h, height)};
+    long w = Math.max(1, Math.min(width, (long) Math.floor(width * scale)));
+    while (w > 1 && !fits(w)) {
+      w--;
+    }
+    return new long[] {w, heightFor(w)};
+  }
+
+  /** The height of a derivative {@code w} wide, rounded up. */
+  long heightFor(long w) {
+    return Math.max(1, Math.ceilDiv(height * w, width));
+  }
+
+  private boolean fits(long w) {
+    long h = heightFor(w);
+    return (maxWidth == 0 || w <= maxWidth) && (maxHeight == 0 || h <= maxHeight) && (maxArea == 0 || w * h <= maxArea);
   }
 }
