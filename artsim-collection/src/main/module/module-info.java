@@ -23,4 +23,5 @@ module org.artsim.collection {
   exports org.artsim.collection.openclipart;
   exports org.artsim.collection.iiif;
   exports org.artsim.collection.museum;
+  exports org.artsim.collection.folder;
 }

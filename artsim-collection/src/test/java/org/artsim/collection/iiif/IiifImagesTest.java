@@ -40,7 +40,8 @@ class IiifImagesTest {
   void start() throws Exception {
     server = new IiifServer();
     server.infos.put("/v2/a", IiifServer.v2("http://elsewhere.example.org/a", 4000, 3000, ",{\"formats\":[\"jpg\",\"png\"],\"maxWidth\":1000}"));
-    server.infos.put("/v3/b", IiifServer.v3("http://127.0.0.1/v3/b", 3000, 6000, "level0", ",\"sizes\":[{\"type\":\"Size\",\"width\":150,\"height\":300},{\"width\":300,\"height\":600},{\"width\":600,\"height\":1200}]"));
+    server.infos.put("/v3/b", IiifServer.v3("http://127.0.0.1/v3/b", 3000, 6000, "level0",
+        ",\"sizes\":[{\"type\":\"Size\",\"width\":150,\"height\":300},{\"width\":300,\"height\":600},{\"width\":600,\"height\":1200}]"));
     server.infos.put("/v3/c", IiifServer.v3("http://127.0.0.1/v3/c", 5000, 5000, "level1", ",\"maxArea\":10000"));
     server.infos.put("/v3/small", IiifServer.v3("http://127.0.0.1/v3/small", 100, 80, "level2", ""));
     server.infos.put("/v3/bare", IiifServer.v3("http://127.0.0.1/v3/bare", 1000, 800, "level0", ""));

@@ -100,7 +100,8 @@ class JsonDocumentTest {
 
   @Test
   void parseObjectReadsOneObjectAndRefusesTheRestWithTheirReason() {
-    assertThat(JsonLines.parseObject("{\"a\":[\"1\",{\"b\":null}]}".getBytes(StandardCharsets.UTF_8), "x")).containsEntry("a", java.util.Arrays.asList("1", java.util.Collections.singletonMap("b", null)));
+    assertThat(JsonLines.parseObject("{\"a\":[\"1\",{\"b\":null}]}".getBytes(StandardCharsets.UTF_8), "x"))
+        .containsEntry("a", java.util.Arrays.asList("1", java.util.Collections.singletonMap("b", null)));
     assertThatThrownBy(() -> JsonLines.parseObject("[1]".getBytes(StandardCharsets.UTF_8), "info.json"))
         .isInstanceOf(FileFormatException.class)
         .hasMessage("info.json is not a JSON object (it starts with START_ARRAY); expected {...}");

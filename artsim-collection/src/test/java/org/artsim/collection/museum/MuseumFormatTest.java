@@ -75,7 +75,8 @@ class MuseumFormatTest {
     assertThat(titian.date()).isEqualTo("ca. 1530");
     assertThat(titian.culture()).isNull();
     assertThat(titian.labels().get("department")).isEqualTo("European Paintings");
-    assertThat(titian.fields()).containsEntry("Link Resource", "http://www.metmuseum.org/art/collection/search/436121").containsEntry("Credit Line", "H. O. Havemeyer Collection, Bequest of Mrs. H. O. Havemeyer, 1929");
+    assertThat(titian.fields()).containsEntry("Link Resource", "http://www.metmuseum.org/art/collection/search/436121")
+        .containsEntry("Credit Line", "H. O. Havemeyer Collection, Bequest of Mrs. H. O. Havemeyer, 1929");
     assertThat(titian.description()).isEqualTo("Painting\n\nWomen|Portraits");
     assertThat(titian.image()).endsWith("images/w-0000.png");
     CatalogueRecord horse = r.get("459028");
@@ -232,7 +233,8 @@ class MuseumFormatTest {
   @Test
   void jsonLinesOfRecordsAreReadLineByLine() throws Exception {
     Path jsonl = dir.resolve("harvard.jsonl");
-    Files.writeString(jsonl, "{\"id\":1,\"title\":\"A\",\"primaryimageurl\":\"https://x.org/1.jpg\",\"culture\":\"Dutch\"}\n{broken\n{\"id\":2,\"title\":\"B\",\"primaryimageurl\":\"https://x.org/2.jpg\"}\n");
+    Files.writeString(jsonl, "{\"id\":1,\"title\":\"A\",\"primaryimageurl\":\"https://x.org/1.jpg\",\"culture\":\"Dutch\"}\n{broken\n"
+        + "{\"id\":2,\"title\":\"B\",\"primaryimageurl\":\"https://x.org/2.jpg\"}\n");
     Read r = read(jsonl, MuseumFormat.HARVARD.options());
     assertThat(r.records()).extracting(CatalogueRecord::id, CatalogueRecord::culture).containsExactly(tuple("1", "Dutch"), tuple("2", null));
     assertThat(r.problems()).extracting(RowProblem::line, RowProblem::kind).containsExactly(tuple(2L, RowProblem.Kind.MALFORMED_ROW));
