@@ -21,4 +21,7 @@ module org.artsim.collection {
   exports org.artsim.collection.sample;
   exports org.artsim.collection.view;
   exports org.artsim.collection.openclipart;
+  exports org.artsim.collection.iiif;
+  exports org.artsim.collection.museum;
+  exports org.artsim.collection.folder;
 }

@@ -13,11 +13,13 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import org.artsim.FileFormatException;
 import org.artsim.ImageSource;
 import org.artsim.InvalidArgumentException;
 import org.artsim.Labels;
 import org.artsim.StorageException;
 import org.artsim.collection.CatalogueRecord;
+import org.artsim.collection.iiif.IiifImages;
 
 /**
  * Reads a catalogue export (CSV or JSON Lines) through a {@link ColumnMapping} into candidate
@@ -30,6 +32,12 @@ import org.artsim.collection.CatalogueRecord;
  * schemes), an image path that is no regular file ({@code /dev/zero}, a FIFO), a control character
  * in a field, a row or field over the limits of {@link IngestOptions}, malformed CSV quoting or
  * JSON, bytes that are not UTF-8.
+ *
+ * <p>With a {@link RecordFormat} ({@link IngestOptions#withRecordFormat}) a JSON document is read
+ * record by record ({@link JsonLines.DocumentReader}: {@code line} is then the record's position),
+ * each record flattened by the format; a record the format finds malformed is a {@code
+ * MALFORMED_ROW}. With {@link ColumnMapping.ImageKind#IIIF} an image URL is stored as its IIIF
+ * {@code info.json} URL.
  */
 public final class CatalogueReader {
 
@@ -87,11 +95,23 @@ public final class CatalogueReader {
    */
   static int read(Path catalogue, InputStream in, IngestOptions options, Sink sink) throws IOException {
     var reader = new CatalogueReader(catalogue, options);
+    RecordFormat records = options.recordFormat();
+    if (records != null && !records.tabular() && !reader.isJsonLines()) {
+      return reader.readDocument(in, records, sink);
+    }
     return reader.formatOf() == IngestOptions.Format.CSV ? reader.readCsv(in, sink) : reader.readJson(in, sink);
+  }
+
+  private boolean isJsonLines() {
+    String name = catalogue.getFileName().toString().toLowerCase(Locale.ROOT);
+    return options.format() == IngestOptions.Format.JSON_LINES || options.format() == IngestOptions.Format.AUTO && (name.endsWith(".jsonl") || name.endsWith(".ndjson"));
   }
 
   private IngestOptions.Format formatOf() {
     IngestOptions.Format format = options.format();
+    if (options.recordFormat() != null) {
+      return options.recordFormat().tabular() ? IngestOptions.Format.CSV : IngestOptions.Format.JSON_LINES;
+    }
     if (format == IngestOptions.Format.AUTO) {
       String name = catalogue.getFileName().toString().toLowerCase(Locale.ROOT);
       format = name.endsWith(".jsonl") || name.endsWith(".ndjson") || name.endsWith(".json") ? IngestOptions.Format.JSON_LINES : IngestOptions.Format.CSV;
@@ -151,6 +171,10 @@ public final class CatalogueReader {
         continue;
       }
       Map<String, Object> obj = line.object();
+      if (options.recordFormat() != null) {
+        flattened(line.line(), obj, options.recordFormat(), sink);
+        continue;
+      }
       var keys = new ArrayList<String>();
       obj.forEach((k, v) -> {
         if (!(v instanceof Map) && !(v instanceof List)) {
@@ -160,6 +184,32 @@ public final class CatalogueReader {
       toCandidate(line.line(), path -> JsonLines.lookup(obj, path), keys, sink);
     }
     return rows;
+  }
+
+  private int readDocument(InputStream in, RecordFormat records, Sink sink) throws IOException {
+    var doc = new JsonLines.DocumentReader(in, records.recordKeys(), options.maxRowBytes());
+    int rows = 0;
+    for (JsonLines.Line rec = doc.next(); rec != null; rec = doc.next()) {
+      rows++;
+      if (rec.problem() != null) {
+        RowProblem.Kind kind = rec.tooLong() ? RowProblem.Kind.TOO_LONG : rec.encoding() ? RowProblem.Kind.BAD_ENCODING : RowProblem.Kind.MALFORMED_ROW;
+        sink.problem(new RowProblem(kind, rec.line(), null, rec.problem()));
+        continue;
+      }
+      flattened(rec.line(), rec.object(), records, sink);
+    }
+    return rows;
+  }
+
+  private void flattened(long line, Map<String, Object> obj, RecordFormat records, Sink sink) {
+    Map<String, String> flat;
+    try {
+      flat = records.flatten(obj);
+    } catch (FileFormatException e) {
+      sink.problem(new RowProblem(RowProblem.Kind.MALFORMED_ROW, line, null, "a malformed " + records.formatName() + " record: " + e.getMessage()));
+      return;
+    }
+    toCandidate(line, flat::get, flat.keySet(), sink);
   }
 
   private void check(Set<String> columns) {
@@ -239,6 +289,9 @@ public final class CatalogueReader {
     if (image == null) {
       sink.problem(new RowProblem(RowProblem.Kind.MISSING_IMAGE, line, id, "the row has no image (looked in " + m.image() + "); give it an image path or URL"));
       return;
+    }
+    if (m.imageKind() == ColumnMapping.ImageKind.IIIF) {
+      image = IiifImages.infoJsonUrl(image);
     }
     ImageSource source;
     try {

@@ -52,7 +52,8 @@ final class Checkpoint {
       throw new StorageException("could not read the catalogue " + catalogue + ": " + e + "; check the path", e);
     }
     return "catalogue-crc32c=" + Long.toHexString(crc.getValue()) + ";length=" + length + ";mapping=" + o.mapping() + ";format=" + o.format() + ";imageBase="
-        + o.imageBase() + ";embedder=" + embedder + ";batch=" + o.batchSize() + ";limits=" + o.maxRowBytes() + "/" + o.maxFieldChars();
+        + o.imageBase() + ";embedder=" + embedder + ";batch=" + o.batchSize() + ";limits=" + o.maxRowBytes() + "/" + o.maxFieldChars()
+        + (o.recordFormat() == null ? "" : ";records=" + o.recordFormat().formatName());
   }
 
   /**

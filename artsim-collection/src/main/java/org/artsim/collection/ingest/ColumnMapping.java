@@ -36,6 +36,9 @@ import org.artsim.ConfigException;
  * @param description columns joined (in this order, blank line between) into the description
  * @param labels extra labels: label name to candidate columns
  * @param keepOtherColumns whether unmapped columns become extra fields
+ * @param imageKind what an image URL is: {@link ImageKind#AUTO} (a URL ending in {@code
+ *     /info.json} is an IIIF image, any other an image file) or {@link ImageKind#IIIF} (every
+ *     http(s) URL is an IIIF Image API base URL or {@code info.json}); null means AUTO
  */
 public record ColumnMapping(
     List<String> id,
@@ -48,7 +51,46 @@ public record ColumnMapping(
     List<String> date,
     List<String> description,
     Map<String, List<String>> labels,
-    boolean keepOtherColumns) {
+    boolean keepOtherColumns,
+    ImageKind imageKind) {
+
+  /** What the image column's URLs are. */
+  public enum ImageKind {
+    /** A URL ending in {@code /info.json} is an IIIF image; any other URL is the image itself. */
+    AUTO,
+    /**
+     * Every http(s) URL is an IIIF Image API image: a base URL ({@code https://host/iiif/id}) or its
+     * {@code info.json}; the collection asks the server for a derivative of the size the embedder
+     * needs ({@code org.artsim.collection.iiif}).
+     */
+    IIIF;
+
+    /** The kind named {@code auto} or {@code iiif} (any case), as in {@code imageKind=iiif}. */
+    public static ImageKind byName(String name) {
+      for (ImageKind k : values()) {
+        if (k.name().equalsIgnoreCase(name == null ? "" : name.strip())) {
+          return k;
+        }
+      }
+      throw new ConfigException("column mapping: unknown imageKind '" + name + "'; use auto or iiif");
+    }
+  }
+
+  /** A mapping whose image URLs are of {@link ImageKind#AUTO} kind. */
+  public ColumnMapping(
+      List<String> id,
+      List<String> image,
+      List<String> title,
+      List<String> artist,
+      List<String> culture,
+      List<String> classification,
+      List<String> medium,
+      List<String> date,
+      List<String> description,
+      Map<String, List<String>> labels,
+      boolean keepOtherColumns) {
+    this(id, image, title, artist, culture, classification, medium, date, description, labels, keepOtherColumns, ImageKind.AUTO);
+  }
 
   /** Validates that id and image have candidates, and copies everything. */
   public ColumnMapping {
@@ -66,6 +108,7 @@ public record ColumnMapping(
       labels.forEach((k, v) -> l.put(Objects.requireNonNull(k, "label name"), copy("label " + k, v, true)));
     }
     labels = Collections.unmodifiableMap(l);
+    imageKind = imageKind == null ? ImageKind.AUTO : imageKind;
   }
 
   private static List<String> copy(String what, List<String> names, boolean required) {
@@ -133,44 +176,49 @@ public record ColumnMapping(
 
   /** A copy with other id candidates. */
   public ColumnMapping withId(String... columns) {
-    return new ColumnMapping(List.of(columns), image, title, artist, culture, classification, medium, date, description, labels, keepOtherColumns);
+    return new ColumnMapping(List.of(columns), image, title, artist, culture, classification, medium, date, description, labels, keepOtherColumns, imageKind);
   }
 
   /** A copy with other image candidates. */
   public ColumnMapping withImage(String... columns) {
-    return new ColumnMapping(id, List.of(columns), title, artist, culture, classification, medium, date, description, labels, keepOtherColumns);
+    return new ColumnMapping(id, List.of(columns), title, artist, culture, classification, medium, date, description, labels, keepOtherColumns, imageKind);
   }
 
   /** A copy with other title candidates. */
   public ColumnMapping withTitle(String... columns) {
-    return new ColumnMapping(id, image, List.of(columns), artist, culture, classification, medium, date, description, labels, keepOtherColumns);
+    return new ColumnMapping(id, image, List.of(columns), artist, culture, classification, medium, date, description, labels, keepOtherColumns, imageKind);
   }
 
   /** A copy with other culture candidates. */
   public ColumnMapping withCulture(String... columns) {
-    return new ColumnMapping(id, image, title, artist, List.of(columns), classification, medium, date, description, labels, keepOtherColumns);
+    return new ColumnMapping(id, image, title, artist, List.of(columns), classification, medium, date, description, labels, keepOtherColumns, imageKind);
   }
 
   /** A copy with other classification candidates. */
   public ColumnMapping withClassification(String... columns) {
-    return new ColumnMapping(id, image, title, artist, culture, List.of(columns), medium, date, description, labels, keepOtherColumns);
+    return new ColumnMapping(id, image, title, artist, culture, List.of(columns), medium, date, description, labels, keepOtherColumns, imageKind);
   }
 
   /** A copy with other description columns. */
   public ColumnMapping withDescription(String... columns) {
-    return new ColumnMapping(id, image, title, artist, culture, classification, medium, date, List.of(columns), labels, keepOtherColumns);
+    return new ColumnMapping(id, image, title, artist, culture, classification, medium, date, List.of(columns), labels, keepOtherColumns, imageKind);
   }
 
   /** A copy with one more label, read from the first of {@code columns} present. */
   public ColumnMapping withLabel(String name, String... columns) {
     var l = new LinkedHashMap<>(labels);
     l.put(name, Arrays.asList(columns));
-    return new ColumnMapping(id, image, title, artist, culture, classification, medium, date, description, l, keepOtherColumns);
+    return new ColumnMapping(id, image, title, artist, culture, classification, medium, date, description, l, keepOtherColumns, imageKind);
   }
 
   /** A copy that keeps (or drops) unmapped columns as extra fields. */
   public ColumnMapping withKeepOtherColumns(boolean keep) {
-    return new ColumnMapping(id, image, title, artist, culture, classification, medium, date, description, labels, keep);
+    return new ColumnMapping(id, image, title, artist, culture, classification, medium, date, description, labels, keep, imageKind);
+  }
+
+  /** A copy whose image URLs are of another kind ({@code imageKind=iiif}: IIIF Image API base URLs). */
+  public ColumnMapping withImageKind(ImageKind kind) {
+    return new ColumnMapping(id, image, title, artist, culture, classification, medium, date, description, labels, keepOtherColumns, kind);
   }
 
   /** Every candidate name, for "which columns are mapped". */

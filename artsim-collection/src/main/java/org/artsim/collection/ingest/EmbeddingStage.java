@@ -9,18 +9,23 @@ import org.artsim.ImageEmbedder;
 import org.artsim.ImageSource;
 import org.artsim.InvalidArgumentException;
 import org.artsim.ProgressListener;
+import org.artsim.collection.iiif.IiifImages;
+import org.artsim.collection.iiif.IiifLimits;
 
 /**
  * Turns images into vectors with one embedder: the single embedding route of a collection (adding
  * one record, a batch, or a whole catalogue all come through here). Each item ends with a vector or
  * its own error, and one bad image never stops the others. A local path that is not a regular file
  * ({@code /dev/zero}, a FIFO) is refused without being read ({@link ImageLocation#unsafeFile}).
+ * An IIIF {@code info.json} URL is replaced by the derivative of the size the embedder needs
+ * ({@link IiifImages}; its limits from the embedder's settings), its failures that item's error.
  * Ingestion adds checkpointing per batch ({@link Checkpoint}).
  *
  * <p>Thread-safe if the embedder is (artsim's embedders are).
  */
 public final class EmbeddingStage {
   private final ImageEmbedder embedder;
+  private volatile IiifLimits iiif;
 
   /** A stage over {@code embedder} (not closed by the stage). */
   public EmbeddingStage(ImageEmbedder embedder) {
@@ -28,6 +33,15 @@ public final class EmbeddingStage {
       throw new InvalidArgumentException("embedder is null; give the collection's ImageEmbedder");
     }
     this.embedder = embedder;
+  }
+
+  private IiifLimits iiifLimits() {
+    IiifLimits l = iiif;
+    if (l == null) {
+      l = IiifLimits.forEmbedder(embedder.info().settings());
+      iiif = l;
+    }
+    return l;
   }
 
   /** What makes the vectors. */
@@ -55,6 +69,13 @@ public final class EmbeddingStage {
       String unsafe = ImageLocation.unsafeFile(s);
       if (unsafe != null) {
         results[i] = EmbeddingResult.failure(i, new EmbeddingException(unsafe));
+      } else if (IiifImages.isInfoJson(s)) {
+        try {
+          safe.add(IiifImages.derivative(((ImageSource.OfUrl) s).uri(), iiifLimits()));
+          where.add(i);
+        } catch (EmbeddingException e) {
+          results[i] = EmbeddingResult.failure(i, e);
+        }
       } else {
         safe.add(s);
         where.add(i);
