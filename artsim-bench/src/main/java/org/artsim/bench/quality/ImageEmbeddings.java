@@ -143,7 +143,7 @@ final class ImageEmbeddings {
       }
       var p = preset.preprocessing();
       var scaled = new Preprocessing(p.size(), p.resize(), p.crop(), p.filter(), Preprocessing.HALF, Preprocessing.HALF);
-      var cnn = CnnConfig.of(new CnnConfig.Preset(preset.presetName() + "-pm1", preset.dimension(), scaled, preset.description()))
+      var cnn = CnnConfig.of(new CnnConfig.Preset("cnn", preset.dimension(), scaled, preset.description() + ", input scaled to [-1, 1]"))
           .withModel(PretrainedModels.file(preset, PretrainedModels.defaultDirectory(), ModelFormat.TORCHSCRIPT));
       return Artsim.imageEmbedder(cnn);
     }
