@@ -15,7 +15,7 @@ import org.artsim.ImageSource;
  * Throughput of the pretrained CNN presets end to end through artsim (decoded 320x256 RGB images
  * in, L2-normalised vectors out: resize, tensor copy, inference on DJL PyTorch or ONNX Runtime,
  * normalisation), for the side-by-side with Python torch on the same TorchScript ({@code
- * artsim-bench/python/cnn_throughput.py}). One warm-up call, then calls of {@code batch} images
+ * artsim-bench/python/cnn_throughput.py}). Three warm-up calls (TorchScript's profiling executor optimises during the first two), then calls of {@code batch} images
  * until {@code seconds} have passed (at least one); prints one markdown row per configuration with
  * the environment's glibc {@code MALLOC_*} variables.
  *
@@ -24,6 +24,9 @@ import org.artsim.ImageSource;
  * </pre>
  */
 public final class CnnThroughput {
+  /** Calls before timing: TorchScript's profiling executor re-optimises the graph during the first two. */
+  static final int WARM_UP_CALLS = 3;
+
   private CnnThroughput() {}
 
   /** Runs the measurement. */
@@ -44,7 +47,9 @@ public final class CnnThroughput {
             images.add(ImageSource.of(noise(random, 320, 256)));
           }
           try (ImageEmbedder e = Artsim.imageEmbedder(preset, Map.of("format", format, "batch_size", Integer.toString(batch)))) {
-            e.embedImages(images);
+            for (int w = 0; w < WARM_UP_CALLS; w++) {
+              e.embedImages(images);
+            }
             long t0 = System.nanoTime();
             int calls = 0;
             do {
