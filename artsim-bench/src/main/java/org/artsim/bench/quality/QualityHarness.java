@@ -20,9 +20,14 @@ import org.artsim.Metric;
  * categories) are one work.
  *
  * <pre>
- * ./artsim java -cp artsim-bench/target/benchmarks.jar org.artsim.bench.quality.QualityHarness \
- *     [--root /usr/share/openclipart] [--embedders pixels,color] [--alpha white|drop] [--limit N] [--k 10] [--out FILE.csv]
+ * java -cp artsim-bench/target/classes:$(cat artsim-bench/cp.txt) org.artsim.bench.quality.QualityHarness \
+ *     [--root /usr/share/openclipart] [--embedders pixels,color] [--alpha white|drop] [--k 10] [--out FILE.csv] \
+ *     [--measure retrieval,purity,duplicates] [--sample N] [--seed 15] [--planted 200] [--cache artsim-bench/target/quality-cache]
  * </pre>
+ *
+ * <p>Vectors are cached per work ({@link ImageEmbeddings}, {@link VectorCache}); works are taken in a
+ * seeded random order and {@code --sample N} keeps the first N, so a sample's baselines are on the
+ * same works. {@code purity}: {@link ClusterPurity}; {@code duplicates}: {@link PlantedDuplicates}.
  *
  * <p>{@code pixels} is the raw-pixels baseline (a 16x16 RGB thumbnail, L2); any other name is an
  * installed image embedder ({@code color}, or a pretrained CNN preset), used with its defaults on the
