@@ -1,6 +1,7 @@
 package org.artsim.embed;
 
 import java.time.Duration;
+import java.util.Map;
 import org.artsim.ConfigException;
 import org.artsim.embed.image.AlphaMode;
 import org.artsim.spi.ConfigMap;
@@ -116,6 +117,17 @@ public record ImageLimits(Duration connectTimeout, Duration readTimeout, long ma
   /** A copy with another number of decode threads. */
   public ImageLimits withThreads(int threads) {
     return new ImageLimits(connectTimeout, readTimeout, maxBytes, maxPixels, maxDecodeBytes, threads, alpha);
+  }
+
+  /**
+   * The settings of these limits that change the vectors, for an embedder's {@link
+   * org.artsim.EmbedderInfo#settings()}: {@code alpha} when it is not the default {@code drop}
+   * (so a collection saved with {@code alpha=white} says so and is reloaded with it, and
+   * collections saved before the setting existed, all {@code drop}, stay compatible). Timeouts and
+   * size bounds do not change a vector and are not listed.
+   */
+  public Map<String, String> vectorSettings() {
+    return alpha == DEFAULTS.alpha ? Map.of() : Map.of("alpha", alpha.settingValue());
   }
 
   /**

@@ -40,7 +40,7 @@ import org.artsim.embed.pretrained.PretrainedModels;
  * <pre>
  * ./artsim demo                         the generated collection, output in artsim-demo-output/
  * ./artsim demo --fashion-mnist [n]     the first n (default 2,000) Fashion-MNIST training images
- * ./artsim demo --openclipart [--limit N] [--model mobilenetv2]
+ * ./artsim demo --openclipart [--limit N] [--model mobilenetv2-imagenet]
  *                                       Debian's Open Clip Art (apt-get install openclipart-png openclipart-svg),
  *                                       an even sample of N works (default 1,500; 0 = all), colour embedder with
  *                                       alpha=white, or a pretrained preset made by ./artsim models

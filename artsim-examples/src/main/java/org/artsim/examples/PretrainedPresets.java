@@ -1,7 +1,9 @@
 package org.artsim.examples;
 
+import java.util.Map;
 import java.util.Optional;
 import org.artsim.ModelLoadException;
+import org.artsim.collection.ProviderSettings;
 import org.artsim.embed.pretrained.ModelFormat;
 import org.artsim.embed.pretrained.PretrainedCnn;
 import org.artsim.embed.pretrained.PretrainedModels;
@@ -12,10 +14,21 @@ import org.artsim.embed.pretrained.PretrainedModels;
  * the demo and the reference workflows.
  */
 public final class PretrainedPresets {
-  /** The preset the examples use for their CNN path. */
-  public static final String DEFAULT = "mobilenetv2";
+  /**
+   * The preset the examples use for their CNN path: the frozen ImageNet trunk, which found similar
+   * art best of the presets on Open Clip Art (artsim-bench/results/quality.md).
+   */
+  public static final String DEFAULT = "mobilenetv2-imagenet";
+
+  /** The settings the examples use with {@link #DEFAULT}: transparency composited on white (clip art and icons are drawn for a white page). */
+  public static final Map<String, String> DEFAULT_SETTINGS = Map.of("alpha", "white");
 
   private PretrainedPresets() {}
+
+  /** {@link #DEFAULT} with {@link #DEFAULT_SETTINGS}, as a collection's embedder. */
+  public static ProviderSettings defaultEmbedder() {
+    return ProviderSettings.of(DEFAULT, DEFAULT_SETTINGS);
+  }
 
   /**
    * Empty when {@code preset}'s TorchScript model is in the models directory; else why not and the

@@ -134,22 +134,24 @@ class WorkflowsTest {
   void cVisualSimilarityRunsTheRealMobileNetV2WithAndWithoutCropOrSaysWhichCommandMakesIt() {
     var outside = SampleCatalogue.drawNew("dutch", "ceramics", 3);
     var r = VisualSimilarity.run(dir.resolve("data/catalogue.csv"), VisualSimilarity.pretrainedVariants(), "w-0007", outside, dir.resolve("c-pretrained"), LOG);
-    var missing = PretrainedPresets.missing("mobilenetv2");
+    var missing = PretrainedPresets.missing(PretrainedPresets.DEFAULT);
     if (missing.isPresent()) {
       assertThat(r.variants()).extracting(VisualSimilarity.Variant::name).containsExactly("color");
-      assertThat(r.skipped()).containsOnlyKeys("mobilenetv2-no-crop", "mobilenetv2-centre-crop")
+      assertThat(r.skipped()).containsOnlyKeys(PretrainedPresets.DEFAULT + "-no-crop", PretrainedPresets.DEFAULT + "-centre-crop")
           .allSatisfy((name, why) -> assertThat(why).contains("`./artsim models`"));
       requireModels(missing.get());
     }
     assertThat(r.skipped()).isEmpty();
-    assertThat(r.variants()).extracting(VisualSimilarity.Variant::name).containsExactly("color", "mobilenetv2-no-crop", "mobilenetv2-centre-crop");
+    assertThat(r.variants()).extracting(VisualSimilarity.Variant::name).containsExactly("color", PretrainedPresets.DEFAULT + "-no-crop", PretrainedPresets.DEFAULT + "-centre-crop");
     var noCrop = r.variants().get(1);
     var crop = r.variants().get(2);
-    assertThat(noCrop.embedder().provider()).isEqualTo("mobilenetv2");
-    assertThat(noCrop.embedder().dimension()).isEqualTo(1280);
+    assertThat(noCrop.embedder().provider()).isEqualTo("mobilenetv2-imagenet");
+    assertThat(noCrop.embedder().dimension()).isEqualTo(96);
+    assertThat(noCrop.embedder().settings()).containsEntry("alpha", "white");
+    assertThat(crop.embedder().settings()).containsEntry("alpha", "white");
     assertThat(crop.embedder().provider()).isEqualTo("cnn");
-    assertThat(crop.embedder().model()).isEqualTo(noCrop.embedder().model()).contains("mobilenetv2");
-    assertThat(crop.embedder().dimension()).isEqualTo(1280);
+    assertThat(crop.embedder().model()).isEqualTo(noCrop.embedder().model()).contains("mobilenetv2-imagenet");
+    assertThat(crop.embedder().dimension()).isEqualTo(96);
     assertThat(crop.embedder().compatibleWith(noCrop.embedder())).as("crop is part of the vector space").isFalse();
     assertThat(noCrop.similar()).hasSize(5).extracting(Hit::id).doesNotContain("w-0007");
     assertThat(crop.outside()).hasSize(5);
@@ -160,7 +162,7 @@ class WorkflowsTest {
     var buffer = new ByteArrayOutputStream();
     var log = new PrintStream(buffer, true, StandardCharsets.UTF_8);
     var config = StyleAnalysis.config(log);
-    var missing = PretrainedPresets.missing("mobilenetv2");
+    var missing = PretrainedPresets.missing(PretrainedPresets.DEFAULT);
     if (missing.isPresent()) {
       assertThat(config).isEqualTo(org.artsim.collection.CollectionConfig.defaults());
       assertThat(buffer.toString(StandardCharsets.UTF_8)).startsWith("model: the weights-free colour embedder; for real CNN weights run `./artsim models`");
@@ -168,9 +170,10 @@ class WorkflowsTest {
     }
     try (var pretrained = DemoData.defaultCollection(dir.resolve("d-pretrained"), config, log)) {
       var r = StyleAnalysis.run(pretrained, "a blue vase with cranes", 6, dir.resolve("d-pretrained"), log);
-      assertThat(pretrained.embedderInfo().provider()).isEqualTo("mobilenetv2");
-      assertThat(buffer.toString(StandardCharsets.UTF_8)).startsWith("model: mobilenetv2 (MobileNetV2 pooled top features")
-          .contains("image embedder: mobilenetv2").contains("no CLIP model: the search below is over the catalogue text, not the images");
+      assertThat(pretrained.embedderInfo().provider()).isEqualTo("mobilenetv2-imagenet");
+      assertThat(pretrained.embedderInfo().settings()).containsEntry("alpha", "white");
+      assertThat(buffer.toString(StandardCharsets.UTF_8)).startsWith("model: mobilenetv2-imagenet (MobileNetV2 ImageNet features of block 10")
+          .contains("image embedder: mobilenetv2-imagenet").contains("no CLIP model: the search below is over the catalogue text, not the images");
       assertThat(r.textToImage()).isFalse();
       assertThat(r.clusters().clusters()).hasSize(6);
       assertThat(ImageIO.read(r.map().toFile())).isNotNull();

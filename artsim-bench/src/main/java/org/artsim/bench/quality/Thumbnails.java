@@ -53,6 +53,23 @@ final class Thumbnails {
     }
   }
 
+  /** Whether the image's header declares at most {@code maxPixels}; reads the header only. */
+  static boolean fits(Path file, long maxPixels) throws IOException {
+    try (ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
+      Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
+      if (!readers.hasNext()) {
+        throw new IOException("no image reader for " + file);
+      }
+      ImageReader reader = readers.next();
+      try {
+        reader.setInput(in, true, true);
+        return (long) reader.getWidth(0) * reader.getHeight(0) <= maxPixels;
+      } finally {
+        reader.dispose();
+      }
+    }
+  }
+
   private static BufferedImage toRgb(BufferedImage src, Alpha alpha, int maxSide) {
     double scale = Math.min(1.0, maxSide / (double) Math.max(src.getWidth(), src.getHeight()));
     int w = Math.max(1, (int) Math.round(src.getWidth() * scale));

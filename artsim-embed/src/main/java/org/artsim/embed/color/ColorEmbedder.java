@@ -31,11 +31,17 @@ final class ColorEmbedder implements ImageEmbedder {
         ColorEmbedderProvider.NAME,
         "lab-4x6x6+hog-2x2x8+edges-8",
         ColorDescriptor.DIMENSION,
-        Map.of(
-            "working_size", Integer.toString(config.workingSize()),
-            "color_weight", Double.toString(config.colorWeight()),
-            "orientation_weight", Double.toString(config.orientationWeight()),
-            "edge_weight", Double.toString(config.edgeWeight())));
+        settings(config));
+  }
+
+  private static Map<String, String> settings(ColorConfig config) {
+    var settings = new java.util.TreeMap<String, String>();
+    settings.put("working_size", Integer.toString(config.workingSize()));
+    settings.put("color_weight", Double.toString(config.colorWeight()));
+    settings.put("orientation_weight", Double.toString(config.orientationWeight()));
+    settings.put("edge_weight", Double.toString(config.edgeWeight()));
+    settings.putAll(config.limits().vectorSettings());
+    return settings;
   }
 
   @Override

@@ -118,6 +118,7 @@ final class ClipEmbedder implements ImageEmbedder, TextEmbedder {
     var settings = new LinkedHashMap<>(config.preprocessing().describe());
     settings.put("context_length", Integer.toString(config.contextLength()));
     settings.put("pad_to_context", Boolean.toString(config.padToContext()));
+    settings.putAll(config.limits().vectorSettings());
     this.info = new EmbedderInfo(ClipEmbedderProvider.NAME, modelName, dim, settings);
   }
 

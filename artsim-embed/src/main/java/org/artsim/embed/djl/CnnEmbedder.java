@@ -58,6 +58,7 @@ final class CnnEmbedder implements ImageEmbedder {
     }
     var settings = new LinkedHashMap<>(config.preprocessing().describe());
     settings.put("output", config.outputName().isEmpty() ? "0" : config.outputName());
+    settings.putAll(config.limits().vectorSettings());
     this.info = new EmbedderInfo(config.preset(), modelName(config.model()), dim, settings);
   }
 

@@ -86,9 +86,15 @@ public record PretrainedCnnConfig(
     return new PretrainedCnnConfig(preset, modelsDir, format, device, batchSize, limits);
   }
 
-  /** Reads string settings over the preset's defaults; unknown keys are refused. */
+  /**
+   * Reads string settings over the preset's defaults; unknown keys are refused. The keys an
+   * embedder of this preset records in its {@link org.artsim.EmbedderInfo#settings()} ({@code
+   * image_size, resize, crop, interpolation, mean, std, output}, which a saved collection hands back
+   * when it is loaded) are accepted with the preset's own values and refused with any other: the
+   * preset's preprocessing is fixed (the {@code cnn} provider takes other preprocessing).
+   */
   public static PretrainedCnnConfig parse(PretrainedCnn preset, Map<String, String> settings) {
-    var c = ConfigMap.of(preset.presetName(), settings);
+    var c = ConfigMap.of(preset.presetName(), withoutFixed(preset, settings));
     var d = of(preset);
     var config = new PretrainedCnnConfig(
         preset,
@@ -99,5 +105,23 @@ public record PretrainedCnnConfig(
         ImageLimits.read(preset.presetName(), c));
     c.finish();
     return config;
+  }
+
+  /** {@code settings} less the preset's fixed keys, each checked against the preset's value. */
+  private static Map<String, String> withoutFixed(PretrainedCnn preset, Map<String, String> settings) {
+    if (settings == null) {
+      return null;
+    }
+    var fixed = new java.util.TreeMap<>(preset.preprocessing().describe());
+    fixed.put("output", "0");
+    var rest = new java.util.LinkedHashMap<>(settings);
+    for (var e : fixed.entrySet()) {
+      String given = rest.remove(e.getKey());
+      if (given != null && !given.equals(e.getValue())) {
+        throw new ConfigException(preset.presetName() + ": " + e.getKey() + " is fixed by the preset at '" + e.getValue() + "', got '" + given
+            + "'; use the cnn provider with model=<file> for other preprocessing");
+      }
+    }
+    return rest;
   }
 }

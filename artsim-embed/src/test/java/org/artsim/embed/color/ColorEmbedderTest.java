@@ -119,6 +119,21 @@ class ColorEmbedderTest {
   }
 
   @Test
+  void infoRecordsAlphaWhiteAndItsSettingsMakeTheSameEmbedderAgain() {
+    try (var white = Artsim.embedder("color", Map.of("alpha", "white"));
+        var drop = Artsim.embedder("color", Map.of("alpha", "drop"))) {
+      assertThat(white.info().settings()).containsEntry("alpha", "white");
+      // drop is the default and is not recorded, so collections saved before the setting existed stay compatible
+      assertThat(drop.info().settings()).doesNotContainKey("alpha");
+      assertThat(drop.info()).isEqualTo(embedder().info());
+      assertThat(white.info().compatibleWith(drop.info())).isFalse();
+      try (var again = Artsim.embedder("color", white.info().settings())) {
+        assertThat(again.info()).isEqualTo(white.info());
+      }
+    }
+  }
+
+  @Test
   void refusesUnknownAndBadSettings() {
     assertThatThrownBy(() -> ColorConfig.parse(Map.of("workingsize", "64")))
         .isInstanceOf(ConfigException.class)

@@ -95,6 +95,37 @@ class PretrainedCnnTest {
         .hasMessageContaining("./artsim models");
   }
 
+  @ParameterizedTest
+  @EnumSource(PretrainedCnn.class)
+  void theSettingsAnEmbedderRecordsParseBackWithoutAModel(PretrainedCnn preset) {
+    var recorded = new java.util.HashMap<>(preset.preprocessing().describe());
+    recorded.put("output", "0");
+    recorded.put("alpha", "white");
+    var c = PretrainedCnnConfig.parse(preset, recorded);
+    assertThat(c.limits().alpha()).isEqualTo(org.artsim.embed.image.AlphaMode.WHITE);
+    assertThat(c.preset()).isEqualTo(preset);
+  }
+
+  @Test
+  void aSavedCollectionsEmbedderInfoRecordsAlphaAndMakesTheSameEmbedderAgain() {
+    PretrainedCnn preset = PretrainedCnn.MOBILENETV2_IMAGENET;
+    Path dir = MadeModels.require(preset);
+    var p = provider(preset);
+    try (var white = p.create(p.parse(Map.of("alpha", "white", "models_dir", dir.toString())))) {
+      assertThat(white.info().settings()).containsEntry("alpha", "white").containsEntry("image_size", "224");
+      // what ArtCollection.load does: the saved settings name the provider's settings
+      var saved = new java.util.HashMap<>(white.info().settings());
+      saved.put("models_dir", dir.toString());
+      try (var again = p.create(p.parse(saved))) {
+        assertThat(again.info()).isEqualTo(white.info());
+      }
+      try (var drop = p.create(p.parse(Map.of("models_dir", dir.toString())))) {
+        assertThat(drop.info().settings()).doesNotContainKey("alpha");
+        assertThat(drop.info().compatibleWith(white.info())).isFalse();
+      }
+    }
+  }
+
   @Test
   void presetsAreListedWithTheirFacts() {
     var names = ProviderRegistry.of(EmbedderProvider.class).names();
@@ -118,7 +149,12 @@ class PretrainedCnnTest {
     assertThatThrownBy(() -> p.parse(Map.of("format", "tflite")))
         .isInstanceOf(ConfigException.class).hasMessageContaining("setting 'format' is 'tflite'");
     assertThatThrownBy(() -> p.parse(Map.of("image_size", "300")))
-        .isInstanceOf(ConfigException.class).hasMessageContaining("unknown setting [image_size]");
+        .isInstanceOf(ConfigException.class)
+        .hasMessage("mobilenetv2-imagenet: image_size is fixed by the preset at '224', got '300'; use the cnn provider with model=<file> for other preprocessing");
+    assertThatThrownBy(() -> p.parse(Map.of("output", "logits")))
+        .isInstanceOf(ConfigException.class).hasMessageContaining("output is fixed by the preset at '0', got 'logits'");
+    assertThatThrownBy(() -> p.parse(Map.of("layer", "x")))
+        .isInstanceOf(ConfigException.class).hasMessageContaining("unknown setting [layer]");
     assertThatThrownBy(() -> p.parse(Map.of("batch_size", "-1")))
         .isInstanceOf(ConfigException.class).hasMessageContaining("batch_size must be in [0, 4096]");
     assertThatThrownBy(() -> p.defaults().withFormat(ModelFormat.ONNX).withDevice(Device.gpu(0)))

@@ -15,7 +15,6 @@ import org.artsim.analysis.Clusters;
 import org.artsim.analysis.ImageQuality;
 import org.artsim.analysis.Scored;
 import org.artsim.collection.view.PcaMap;
-import org.artsim.collection.ProviderSettings;
 import org.artsim.embed.pretrained.PretrainedModels;
 import org.artsim.examples.DemoData;
 import org.artsim.examples.PretrainedPresets;
@@ -96,7 +95,7 @@ public final class StyleAnalysis {
 
   /**
    * The collection's components: the pretrained {@link PretrainedPresets#DEFAULT} ({@code
-   * mobilenetv2}) as the embedder when {@code ./artsim models} has made it, else the defaults (the
+   * mobilenetv2-imagenet}, alpha on white) as the embedder when {@code ./artsim models} has made it, else the defaults (the
    * colour embedder); {@code log} gets a line saying which, or which command makes the model.
    */
   public static CollectionConfig config(PrintStream log) {
@@ -106,7 +105,7 @@ public final class StyleAnalysis {
       return CollectionConfig.defaults();
     }
     log.println("model: " + PretrainedPresets.describe(PretrainedPresets.DEFAULT));
-    return CollectionConfig.defaults().withEmbedder(ProviderSettings.of(PretrainedPresets.DEFAULT));
+    return CollectionConfig.defaults().withEmbedder(PretrainedPresets.defaultEmbedder());
   }
 
   /** {@code [outDir]}: runs on the generated default collection. */

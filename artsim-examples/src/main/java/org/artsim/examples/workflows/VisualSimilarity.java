@@ -111,22 +111,25 @@ public final class VisualSimilarity {
 
   /**
    * The variants with real weights: {@code "color"}, then {@link PretrainedPresets#DEFAULT}
-   * ({@code mobilenetv2}) as its preset defines it ({@code "mobilenetv2-no-crop"}: the whole image
-   * resized to 224) and with a centre crop ({@code "mobilenetv2-centre-crop"}: resize 256, crop 224,
-   * the same network file through the {@code "cnn"} embedder). When {@code ./artsim models} has not
+   * ({@code mobilenetv2-imagenet}, alpha on white) as its preset defines it ({@code
+   * "mobilenetv2-imagenet-no-crop"}: the whole image resized to 224) and with a centre crop ({@code
+   * "mobilenetv2-imagenet-centre-crop"}: resize 256, crop 224, the preset's scaling, the same network
+   * file through the {@code "cnn"} embedder). When {@code ./artsim models} has not
    * made the model, both variants fail to load with a message naming that command, and are skipped.
    */
   public static Map<String, CollectionConfig> pretrainedVariants() {
     var m = new LinkedHashMap<String, CollectionConfig>();
     m.put("color", CollectionConfig.defaults());
     String preset = PretrainedPresets.DEFAULT;
-    m.put(preset + "-no-crop", CollectionConfig.defaults().withEmbedder(ProviderSettings.of(preset)));
+    m.put(preset + "-no-crop", CollectionConfig.defaults().withEmbedder(PretrainedPresets.defaultEmbedder()));
     var p = PretrainedCnn.byName(preset);
+    var pre = p.preprocessing();
     var crop = PretrainedPresets.missing(preset).isPresent()
-        ? ProviderSettings.of(preset)
+        ? PretrainedPresets.defaultEmbedder()
         : ProviderSettings.of("cnn", Map.of(
             "model", PretrainedModels.file(p, PretrainedModels.defaultDirectory(), ModelFormat.TORCHSCRIPT).toString(),
-            "image_size", "224", "resize", "256", "crop", "true", "interpolation", "bilinear", "mean", "0,0,0", "std", "1,1,1"));
+            "image_size", "224", "resize", "256", "crop", "true", "interpolation", "bilinear",
+            "mean", pre.describe().get("mean"), "std", pre.describe().get("std"), "alpha", "white"));
     m.put(preset + "-centre-crop", CollectionConfig.defaults().withEmbedder(crop));
     return m;
   }
