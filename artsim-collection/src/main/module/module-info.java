@@ -3,7 +3,8 @@
  * ProviderSettings, CatalogueRecord, CollectionAnalysis, CollectionStore), catalogue ingestion
  * {@code org.artsim.collection.ingest} (ColumnMapping, IngestOptions, Ingestor, CatalogueReader,
  * EmbeddingStage), the generated sample catalogue {@code org.artsim.collection.sample}, the Open
- * Clip Art catalogue source {@code org.artsim.collection.openclipart} and the visual outputs {@code
+ * Clip Art catalogue source {@code org.artsim.collection.openclipart}, the text-to-image bridge {@code
+ * org.artsim.collection.bridge} and the visual outputs {@code
  * org.artsim.collection.view}.
  *
  * <p>Of artsim it reads the api only: every component (embedder, indexes, recommender, analysis) is
@@ -21,4 +22,5 @@ module org.artsim.collection {
   exports org.artsim.collection.sample;
   exports org.artsim.collection.view;
   exports org.artsim.collection.openclipart;
+  exports org.artsim.collection.bridge;
 }
