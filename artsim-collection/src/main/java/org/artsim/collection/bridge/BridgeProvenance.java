@@ -15,7 +15,7 @@ import org.artsim.EmbedderInfo;
  * @param seed the seed of the held-out split
  * @param lambda the ridge penalty used
  * @param centred whether both sides were centred
- * @param fittedAt when it was fitted
+ * @param fittedAt when it was fitted (to the millisecond, as it is saved)
  */
 public record BridgeProvenance(EmbedderInfo textModel, EmbedderInfo imageModel, int trainWorks, int validationWorks, long seed, double lambda, boolean centred, Instant fittedAt) {
   /** Checks that the models and the date are given. */

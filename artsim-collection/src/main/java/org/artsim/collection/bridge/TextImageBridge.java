@@ -2,6 +2,7 @@ package org.artsim.collection.bridge;
 
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import org.artsim.DimensionMismatchException;
 import org.artsim.EmbedderInfo;
@@ -63,7 +64,7 @@ public final class TextImageBridge {
       check(images.get(i), imageModel, "image vector " + i);
     }
     RidgeRegression.Solution s = RidgeRegression.fit(texts, images, config);
-    var provenance = new BridgeProvenance(textModel, imageModel, s.trainRows(), s.heldOutRows(), config.seed(), s.lambda(), config.centre(), Instant.now());
+    var provenance = new BridgeProvenance(textModel, imageModel, s.trainRows(), s.heldOutRows(), config.seed(), s.lambda(), config.centre(), Instant.now().truncatedTo(ChronoUnit.MILLIS));
     return new TextImageBridge(provenance, s.meanX(), s.meanY(), s.weights());
   }
 
