@@ -20,6 +20,7 @@ import org.artsim.FileFormatException;
 import org.artsim.Hit;
 import org.artsim.InvalidArgumentException;
 import org.artsim.LabelFilter;
+import org.artsim.Labels;
 import org.artsim.collection.bridge.BridgeConfig;
 import org.artsim.collection.bridge.TextImageBridge;
 import org.artsim.collection.bridge.TextImageRoute;
@@ -97,14 +98,15 @@ class TextBridgeTest {
     return sb.toString();
   }
 
-  /** {@code n} works with titles (culture "dutch"), plus text-less works "hidden-i" whose images show {@code hidden[i]}. */
+  /** {@code n} works with titles (label culture "dutch"), plus text-less works "hidden-i" whose images show {@code hidden[i]}. */
   static ArtCollection collection(SplittableRandom r, double[][] a, int n, String... hidden) {
     var art = ArtCollection.create(config());
     var records = new ArrayList<CatalogueRecord>();
     var vectors = new ArrayList<float[]>();
     for (int i = 0; i < n; i++) {
       String title = randomTitle(r);
-      records.add(CatalogueRecord.of(String.format("w%03d", i), title, "w" + i + ".png").withCulture("dutch"));
+      // a label, not the culture field: the field would join the catalogue text the bridge reads
+      records.add(CatalogueRecord.of(String.format("w%03d", i), title, "w" + i + ".png").withLabels(Labels.of(Map.of("culture", "dutch"))));
       vectors.add(imageOf(title, a));
     }
     for (int i = 0; i < hidden.length; i++) {
