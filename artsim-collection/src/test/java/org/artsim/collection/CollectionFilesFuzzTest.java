@@ -159,6 +159,8 @@ class CollectionFilesFuzzTest {
       w.string();
     }
     w.part();
+    w.string(); // bridge file (null when the collection has no text bridge)
+    w.string(); // bridge seal
     return w.done();
   }
 
