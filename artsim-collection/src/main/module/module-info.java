@@ -3,7 +3,8 @@
  * ProviderSettings, CatalogueRecord, CollectionAnalysis, CollectionStore), catalogue ingestion
  * {@code org.artsim.collection.ingest} (ColumnMapping, IngestOptions, Ingestor, CatalogueReader,
  * EmbeddingStage), the generated sample catalogue {@code org.artsim.collection.sample}, the Open
- * Clip Art catalogue source {@code org.artsim.collection.openclipart} and the visual outputs {@code
+ * Clip Art catalogue source {@code org.artsim.collection.openclipart}, the text-to-image bridge {@code
+ * org.artsim.collection.bridge} and the visual outputs {@code
  * org.artsim.collection.view}.
  *
  * <p>Of artsim it reads the api only: every component (embedder, indexes, recommender, analysis) is
@@ -24,4 +25,5 @@ module org.artsim.collection {
   exports org.artsim.collection.iiif;
   exports org.artsim.collection.museum;
   exports org.artsim.collection.folder;
+  exports org.artsim.collection.bridge;
 }

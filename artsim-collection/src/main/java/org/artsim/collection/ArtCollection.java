@@ -15,9 +15,13 @@ import org.artsim.LabelFilter;
 import org.artsim.ProgressListener;
 import org.artsim.RecommendationSession;
 import org.artsim.Recommender;
+import org.artsim.TextEmbedder;
 import org.artsim.TextIndex;
 import org.artsim.TextSearchResult;
 import org.artsim.VectorIndex;
+import org.artsim.collection.bridge.BridgeConfig;
+import org.artsim.collection.bridge.TextImageBridge;
+import org.artsim.collection.bridge.TextImageRoute;
 import org.artsim.collection.ingest.ColumnMapping;
 import org.artsim.collection.ingest.EmbeddingStage;
 import org.artsim.collection.ingest.ImageLocation;
@@ -87,7 +91,7 @@ public final class ArtCollection implements AutoCloseable {
     this.contents = contents;
     this.images = new RecordImages(this::embedder, this::record, imageBase);
     this.analysis = new CollectionAnalysis(contents, parts, this::readImage);
-    this.search = new CollectionSearch(contents, parts.config(), this::embedder, image -> images.stage().embedOne(image));
+    this.search = new CollectionSearch(contents, parts.config(), this::embedder, image -> images.stage().embedOne(image), embedder instanceof TextEmbedder);
     this.recommender = new LazyRecommender(contents, parts);
     this.changes = new CollectionChanges(contents, images);
   }
@@ -323,9 +327,57 @@ public final class ArtCollection implements AutoCloseable {
     return search.text(query, k, filter, mode);
   }
 
-  /** Images that match a text description, for embedders with a text side (CLIP); throws {@code ArtsimException} if the embedder embeds images only. */
+  /**
+   * The {@code k} records passing {@code filter} (null: none) whose images match a text
+   * description, by the route {@link #textImageRoute()} names: an embedder with a text side (CLIP)
+   * embeds the text into its image space; otherwise a {@linkplain #fitTextBridge text bridge}
+   * maps the text vector of the collection's text embedder into the image space, so works without
+   * catalogue text are found too. Without either, the text cannot be matched against images.
+   *
+   * @throws ArtsimException if neither route is there (the message says how to get one, or to use {@link #searchText})
+   */
   public List<Hit> searchImagesByText(String description, int k, LabelFilter filter) {
     return search.imagesByText(description, k, filter);
+  }
+
+  /** Which route {@link #searchImagesByText} takes now: {@code CLIP}, {@code BRIDGE} or {@code NONE} (it then throws). */
+  public TextImageRoute textImageRoute() {
+    return search.textImageRoute();
+  }
+
+  /**
+   * Fits a text bridge on this collection's works that have catalogue text (their text vectors from
+   * dense text search, their image vectors from the index), attaches it (replacing any other) and
+   * returns it; {@link #save} keeps it. Later changes to the records do not refit it.
+   *
+   * @throws ArtsimException if the collection has no text embedder ({@link CollectionConfig#withTextEmbedder})
+   * @throws org.artsim.InvalidArgumentException if fewer works have text than {@link BridgeConfig#minWorks()} (the message says how many)
+   */
+  public TextImageBridge fitTextBridge(BridgeConfig config) {
+    contents.checkOpen();
+    TextImageBridge b = CollectionBridge.fit(contents, config(), embedderInfo, Args.notNull(config, "config"));
+    contents.bridge(b);
+    return b;
+  }
+
+  /**
+   * Attaches a text bridge fitted elsewhere (another copy of this collection, {@link TextImageBridge#load}), replacing any other.
+   *
+   * @throws org.artsim.DimensionMismatchException if its dimensions are not this collection's
+   * @throws IncompatibleEmbedderException if it was fitted for another image or text embedder than this collection's
+   * @throws ArtsimException if the collection has no text embedder
+   */
+  public void useTextBridge(TextImageBridge bridge) {
+    contents.checkOpen();
+    Args.notNull(bridge, "bridge");
+    CollectionBridge.check(bridge, embedderInfo, CollectionBridge.textSide(contents, config()).info());
+    contents.bridge(bridge);
+  }
+
+  /** The text bridge, if one was fitted, attached or loaded. */
+  public Optional<TextImageBridge> textBridge() {
+    contents.checkOpen();
+    return Optional.ofNullable(contents.bridge());
   }
 
   /** The {@code k} records whose images are closest to an image file. */
@@ -389,7 +441,7 @@ public final class ArtCollection implements AutoCloseable {
     contents.checkOpen();
     Args.notNull(dir, "dir");
     synchronized (contents) {
-      var snapshot = new CollectionStore.Snapshot(id, config(), embedderInfo, images.base(), contents.recordMap(), contents.index(), contents.text());
+      var snapshot = new CollectionStore.Snapshot(id, config(), embedderInfo, images.base(), contents.recordMap(), contents.index(), contents.text(), contents.bridge());
       CollectionStore.save(snapshot, dir);
     }
   }

@@ -2,10 +2,12 @@ package org.artsim.collection;
 
 import java.nio.file.Path;
 import java.util.UUID;
+import org.artsim.DimensionMismatchException;
 import org.artsim.EmbedderInfo;
 import org.artsim.ImageEmbedder;
 import org.artsim.TextEmbedder;
 import org.artsim.UnknownProviderException;
+import org.artsim.collection.bridge.TextImageBridge;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -66,6 +68,26 @@ final class CollectionAssembly {
     }
   }
 
+  /**
+   * The saved text bridge, if it fits the collection's embedders; a bridge that does not (the
+   * text embedder installed now makes other vectors) is logged and left out, so that the
+   * collection still loads and can fit a new one. Without the text embedder installed it is kept
+   * (searches by text then say what to install).
+   */
+  private static TextImageBridge usableBridge(CollectionStore.Loaded saved, DenseTextIndex dense) {
+    TextImageBridge b = saved.bridge();
+    if (b == null || dense == null) {
+      return b;
+    }
+    try {
+      CollectionBridge.check(b, saved.info(), dense.info());
+      return b;
+    } catch (IncompatibleEmbedderException | DimensionMismatchException e) {
+      LOG.warn("the saved text bridge is not used: {}", e.getMessage());
+      return null;
+    }
+  }
+
   static ArtCollection load(Path dir, ImageEmbedder given) {
     var saved = CollectionStore.load(dir, c -> new PartsFactory(c).text());
     var parts = new PartsFactory(saved.config());
@@ -86,6 +108,7 @@ final class CollectionAssembly {
       var contents = new CollectionContents(saved.index(), saved.text(), dense(parts, false), parts);
       try {
         contents.restore(saved.records());
+        contents.bridge(usableBridge(saved, contents.dense()));
       } catch (RuntimeException ex) {
         if (contents.dense() != null) {
           contents.dense().close();

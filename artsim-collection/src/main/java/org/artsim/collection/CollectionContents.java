@@ -15,13 +15,15 @@ import org.artsim.TextIndex;
 import org.artsim.UnknownIdException;
 import org.artsim.VectorEntry;
 import org.artsim.VectorIndex;
+import org.artsim.collection.bridge.TextImageBridge;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * What a collection holds, kept in step: the records (in the order they were added), their vectors
  * in the index behind an {@link IndexHandle}, their documents in the text index, their text vectors
- * in the {@link DenseTextIndex} (when a text embedder is configured), and which label fields occur. Every change is all-or-nothing and serialised on this object; reads of the records
+ * in the {@link DenseTextIndex} (when a text embedder is configured), the text bridge (if any), and
+ * which label fields occur. Every change is all-or-nothing and serialised on this object; reads of the records
  * take the same lock briefly, searches go to the indexes without it.
  */
 final class CollectionContents {
@@ -33,6 +35,7 @@ final class CollectionContents {
   private final TextIndex text;
   private final DenseTextIndex dense;
   private final PartsFactory parts;
+  private volatile TextImageBridge bridge;
   private volatile boolean closed;
 
   /** @param dense the dense text index, or null when no text embedder is configured */
@@ -54,6 +57,16 @@ final class CollectionContents {
   /** The dense text index, or null when no text embedder is configured. */
   DenseTextIndex dense() {
     return dense;
+  }
+
+  /** The text bridge, or null when none was fitted or attached. */
+  TextImageBridge bridge() {
+    return bridge;
+  }
+
+  /** Attaches a text bridge (already checked against the collection's embedders); null removes it. */
+  void bridge(TextImageBridge b) {
+    this.bridge = b;
   }
 
   synchronized int size() {

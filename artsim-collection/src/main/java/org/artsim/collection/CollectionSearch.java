@@ -15,9 +15,11 @@ import org.artsim.QueryExplanation;
 import org.artsim.SearchRequest;
 import org.artsim.TextEmbedder;
 import org.artsim.TextSearchResult;
+import org.artsim.collection.bridge.TextImageBridge;
+import org.artsim.collection.bridge.TextImageRoute;
 
 /**
- * The searches of an {@link ArtCollection}: by text (keyword, dense or both fused), by image, by vector, similar works and
+ * The searches of an {@link ArtCollection}: by text (keyword, dense or both fused), images by text (CLIP or a text bridge), by image, by vector, similar works and
  * matches per label value. Checks the arguments (null, negative {@code k}, label fields no record
  * carries) and reads the collection's current index through {@link CollectionContents}, so it
  * follows index rebuilds. Thread-safe: it keeps no state of its own.
@@ -27,16 +29,19 @@ final class CollectionSearch {
   private final CollectionConfig config;
   private final Supplier<ImageEmbedder> embedder;
   private final Function<ImageSource, float[]> embedImage;
+  private final boolean clip;
 
   /**
    * @param embedder the collection's embedder (throws if the collection has none installed)
    * @param embedImage embeds a query image through the collection's embedding stage
+   * @param clip whether the embedder has a text side ({@link TextEmbedder}) into its image space
    */
-  CollectionSearch(CollectionContents contents, CollectionConfig config, Supplier<ImageEmbedder> embedder, Function<ImageSource, float[]> embedImage) {
+  CollectionSearch(CollectionContents contents, CollectionConfig config, Supplier<ImageEmbedder> embedder, Function<ImageSource, float[]> embedImage, boolean clip) {
     this.contents = contents;
     this.config = config;
     this.embedder = embedder;
     this.embedImage = embedImage;
+    this.clip = clip;
   }
 
   /** The mode of a search that names none: hybrid when both text indexes are there, else the one that is. */
@@ -84,13 +89,35 @@ final class CollectionSearch {
     return new TextSearchResult(fused, new QueryExplanation(query, e.matchedTerms(), e.rewrites(), e.ignoredTerms(), message));
   }
 
+  /** The route {@link #imagesByText} takes now: CLIP first, then a text bridge with its text embedder installed. */
+  TextImageRoute textImageRoute() {
+    contents.checkOpen();
+    if (clip) {
+      return TextImageRoute.CLIP;
+    }
+    return contents.bridge() != null && contents.dense() != null ? TextImageRoute.BRIDGE : TextImageRoute.NONE;
+  }
+
   List<Hit> imagesByText(String description, int k, LabelFilter filter) {
     Args.notNull(description, "description");
-    ImageEmbedder e = embedder.get();
-    if (!(e instanceof TextEmbedder te)) {
-      throw new ArtsimException("the embedder " + e.info() + " has no text side, so text cannot be matched against images; use searchText, or a CLIP embedder");
+    Args.notNegative(k, "k");
+    if (textImageRoute() == TextImageRoute.CLIP) {
+      return vector(((TextEmbedder) embedder.get()).embedText(description), k, filter);
     }
-    return vector(te.embedText(description), k, filter);
+    TextImageBridge bridge = contents.bridge();
+    DenseTextIndex dense = contents.dense();
+    if (bridge != null && dense != null) {
+      return vector(bridge.map(dense.unitVector(description)), k, filter);
+    }
+    if (bridge != null) {
+      throw new ArtsimException(
+          "the collection's text bridge reads vectors of the text embedder " + bridge.provenance().textModel() + ", which is not installed; add the module that provides '"
+              + bridge.provenance().textModel().provider() + "' ('minilm' ships in org.artsim:artsim-embed with an ONNX Runtime engine), or search the catalogue text with searchText");
+    }
+    ImageEmbedder e = embedder.get();
+    throw new ArtsimException(
+        "the embedder " + e.info() + " has no text side and the collection has no text bridge, so text cannot be matched against images; fit a bridge from the works that have "
+            + "catalogue text with fitTextBridge (it needs a text embedder: CollectionConfig.withTextEmbedder), use a CLIP embedder, or search the catalogue text with searchText");
   }
 
   List<Hit> image(ImageSource image, int k, LabelFilter filter) {

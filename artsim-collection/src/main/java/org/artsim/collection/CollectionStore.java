@@ -17,6 +17,7 @@ import org.artsim.StorageException;
 import org.artsim.TextDocument;
 import org.artsim.TextIndex;
 import org.artsim.VectorIndex;
+import org.artsim.collection.bridge.TextImageBridge;
 import org.artsim.io.ArtsimFiles;
 import org.artsim.io.AtomicFiles;
 import org.slf4j.Logger;
@@ -33,6 +34,7 @@ import org.slf4j.LoggerFactory;
  * dir/records-GGGGGG.artsim      the records, without vectors              (generation G)
  * dir/index-GGGGGG.artsim        the vector index, as VectorIndex.save writes it: every vector, once
  * dir/text-GGGGGG.artsim         the text index, as TextIndex.save writes it (if text search is on)
+ * dir/bridge-GGGGGG.artsim       the text bridge, as TextImageBridge.save writes it (if the collection has one)
  * </pre>
  *
  * A save writes the files of a new generation, then replaces the manifest (which names the
@@ -43,7 +45,7 @@ import org.slf4j.LoggerFactory;
  * <h2>Files that belong together</h2>
  *
  * Every collection has a random id, kept across saves; every save has a generation. The manifest
- * and the records file carry both; the index and text files (whose format is their provider's) are
+ * and the records file carry both; the index, text and bridge files (whose formats are their own) are
  * bound by a seal the manifest records: the file's size and the CRC-32C of its container trailer.
  * {@link #load} refuses a file of another collection or generation with a {@link
  * CollectionMismatchException} that names both.
@@ -64,6 +66,7 @@ import org.slf4j.LoggerFactory;
  *   imageBase:string|null recordsFile:string indexFile:string indexSeal:string textFile:string|null textSeal:string|null
  *   [textEmbedder:part]   (absent in files of earlier saves: no text embedder; the dense text
  *                          index it feeds is not saved but rebuilt from the records at load)
+ *   [bridgeFile:string|null bridgeSeal:string|null]   (absent in files of earlier saves: no bridge)
  * records   "artsim.collection.records":
  *   id:string generation:int32 count:int32 record{count}
  *   record := id title artist culture classification medium date description image (string|null each) fields:map labels:map
@@ -90,10 +93,12 @@ public final class CollectionStore {
   private CollectionStore() {}
 
   /** What a save writes. */
-  record Snapshot(String id, CollectionConfig config, EmbedderInfo info, Path imageBase, Map<String, CatalogueRecord> records, VectorIndex index, TextIndex text) {}
+  record Snapshot(String id, CollectionConfig config, EmbedderInfo info, Path imageBase, Map<String, CatalogueRecord> records, VectorIndex index, TextIndex text, TextImageBridge bridge) {}
 
-  /** What a load read; {@code text} is null when text search is off or its provider is missing. */
-  record Loaded(String id, int generation, CollectionConfig config, EmbedderInfo info, Path imageBase, Map<String, CatalogueRecord> records, VectorIndex index, TextIndex text) {}
+  /** What a load read; {@code text} is null when text search is off or its provider is missing, {@code bridge} when none was saved. */
+  record Loaded(
+      String id, int generation, CollectionConfig config, EmbedderInfo info, Path imageBase, Map<String, CatalogueRecord> records, VectorIndex index, TextIndex text,
+      TextImageBridge bridge) {}
 
   private static ReentrantLock lockOf(Path dir) {
     return LOCKS.computeIfAbsent(dir.toAbsolutePath().normalize(), d -> new ReentrantLock());
@@ -119,6 +124,10 @@ public final class CollectionStore {
       if (textFile != null) {
         s.text().save(dir.resolve(textFile));
       }
+      String bridgeFile = s.bridge() == null ? null : StoreCodec.file("bridge", generation);
+      if (bridgeFile != null) {
+        s.bridge().save(dir.resolve(bridgeFile));
+      }
       var m =
           new StoreCodec.Manifest(
               s.id(),
@@ -131,7 +140,9 @@ public final class CollectionStore {
               indexFile,
               StoreCodec.seal(dir.resolve(indexFile)),
               textFile,
-              textFile == null ? null : StoreCodec.seal(dir.resolve(textFile)));
+              textFile == null ? null : StoreCodec.seal(dir.resolve(textFile)),
+              bridgeFile,
+              bridgeFile == null ? null : StoreCodec.seal(dir.resolve(bridgeFile)));
       ArtsimFiles.write(dir.resolve(MANIFEST), FORMAT, VERSION, out -> StoreCodec.writeManifest(out, m));
       deleteOtherGenerations(dir, generation);
       return generation;
@@ -151,7 +162,7 @@ public final class CollectionStore {
       }
     }
     int max = 0;
-    try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, "{records,index,text}-*.artsim")) {
+    try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, "{records,index,text,bridge}-*.artsim")) {
       for (Path p : files) {
         String n = p.getFileName().toString();
         String digits = n.substring(n.indexOf('-') + 1, n.length() - ".artsim".length());
@@ -227,8 +238,14 @@ public final class CollectionStore {
             indexPath + " holds " + index.size() + " vectors of dimension " + index.dimension() + ", but collection " + m.id() + " generation " + m.generation() + " has "
                 + records.size() + " records of dimension " + m.info().dimension() + "; restore the whole directory from one backup");
       }
+      TextImageBridge bridge = null;
+      if (m.bridgeFile() != null) {
+        Path bridgePath = dir.resolve(m.bridgeFile());
+        StoreCodec.checkSeal(bridgePath, m.bridgeSeal(), m, "text bridge");
+        bridge = TextImageBridge.load(bridgePath);
+      }
       TextIndex text = loadText(dir, m, records, newText);
-      return new Loaded(m.id(), m.generation(), m.config(), m.info(), m.imageBase() == null ? null : Path.of(m.imageBase()), records, index, text);
+      return new Loaded(m.id(), m.generation(), m.config(), m.info(), m.imageBase() == null ? null : Path.of(m.imageBase()), records, index, text, bridge);
     } catch (RuntimeException e) {
       index.close();
       throw e;
@@ -263,7 +280,7 @@ public final class CollectionStore {
 
   private static void deleteOtherGenerations(Path dir, int keep) {
     String suffix = String.format(Locale.ROOT, "-%06d.artsim", keep);
-    try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, "{records,index,text}-*.artsim")) {
+    try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, "{records,index,text,bridge}-*.artsim")) {
       for (Path p : files) {
         if (!p.getFileName().toString().endsWith(suffix)) {
           Files.deleteIfExists(p);

@@ -2,6 +2,8 @@ package org.artsim.collection;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import org.artsim.EmbedderInfo;
 import org.artsim.EmbeddingException;
 import org.artsim.EmbeddingResult;
 import org.artsim.Hit;
@@ -36,6 +38,32 @@ final class DenseTextIndex {
 
   String embedderName() {
     return embedder.info().provider();
+  }
+
+  /** What makes the text vectors. */
+  EmbedderInfo info() {
+    return embedder.info();
+  }
+
+  /** A record's stored text vector (unit length: the index is cosine), if it is indexed. */
+  Optional<float[]> vector(String id) {
+    return index.vector(id);
+  }
+
+  /** A text's vector scaled to unit length, as the stored vectors are (the zero vector stays zero). */
+  float[] unitVector(String text) {
+    float[] v = embedder.embedText(text);
+    double ss = 0;
+    for (float x : v) {
+      ss += (double) x * x;
+    }
+    if (ss > 0) {
+      float inv = (float) (1 / Math.sqrt(ss));
+      for (int i = 0; i < v.length; i++) {
+        v[i] *= inv;
+      }
+    }
+    return v;
   }
 
   static String text(CatalogueRecord r) {

@@ -26,7 +26,7 @@ import org.artsim.spi.ProviderConfig;
 /**
  * The file codec of {@link CollectionStore}: the manifest and records formats (version {@value
  * CollectionStore#VERSION}, laid out in {@link CollectionStore}'s documentation), the part file
- * names of a generation, and the seals that tie the index and text files to their manifest.
+ * names of a generation, and the seals that tie the index, text and bridge files to their manifest.
  * Stateless; every reader refuses a damaged or foreign file with a {@code FileFormatException} or
  * {@link CollectionMismatchException} and never an unchecked JDK exception.
  */
@@ -44,7 +44,9 @@ final class StoreCodec {
       String indexFile,
       String indexSeal,
       String textFile,
-      String textSeal) {}
+      String textSeal,
+      String bridgeFile,
+      String bridgeSeal) {}
 
   static String file(String part, int generation) {
     return String.format(Locale.ROOT, "%s-%06d.artsim", part, generation);
@@ -172,6 +174,8 @@ final class StoreCodec {
     out.writeString(m.textFile());
     out.writeString(m.textSeal());
     writePart(out, c.textEmbedder());
+    out.writeString(m.bridgeFile());
+    out.writeString(m.bridgeSeal());
   }
 
   static void writePart(BinaryOut out, ProviderConfig p) throws IOException {
@@ -228,9 +232,14 @@ final class StoreCodec {
           String textFile = in.readString();
           String textSeal = in.readString();
           ProviderSettings textEmbedder = in.remaining() > 0 ? readPart(in) : ProviderSettings.of(CollectionConfig.NONE);
+          boolean hasBridgeFields = in.remaining() > 0;
+          String bridgeFile = hasBridgeFields ? in.readString() : null;
+          String bridgeSeal = hasBridgeFields ? in.readString() : null;
           if (id == null || generation < 1 || !file("records", generation).equals(recordsFile) || !file("index", generation).equals(indexFile)
-              || (textFile != null && !file("text", generation).equals(textFile)) || indexSeal == null || (textFile != null && textSeal == null)) {
-            throw in.corrupt("its id, generation or file names do not fit together (generation " + generation + ", files " + recordsFile + ", " + indexFile + ", " + textFile + ")");
+              || (textFile != null && !file("text", generation).equals(textFile)) || indexSeal == null || (textFile != null && textSeal == null)
+              || (bridgeFile != null && (!file("bridge", generation).equals(bridgeFile) || bridgeSeal == null))) {
+            throw in.corrupt("its id, generation or file names do not fit together (generation " + generation + ", files " + recordsFile + ", " + indexFile + ", " + textFile
+                + ", " + bridgeFile + ")");
           }
           AutoIndex auto;
           Metric metric;
@@ -241,7 +250,7 @@ final class StoreCodec {
             throw in.corrupt("its index rule or metric is not valid: " + e.getMessage());
           }
           var config = new CollectionConfig(embedder, index, auto, parts[0], parts[1], parts[2], parts[3], parts[4], parts[5], metric, textEmbedder);
-          return new Manifest(id, generation, count, config, info, base, recordsFile, indexFile, indexSeal, textFile, textSeal);
+          return new Manifest(id, generation, count, config, info, base, recordsFile, indexFile, indexSeal, textFile, textSeal, bridgeFile, bridgeSeal);
         });
   }
 

@@ -159,6 +159,8 @@ class CollectionFilesFuzzTest {
       w.string();
     }
     w.part();
+    w.string(); // bridge file (null when the collection has no text bridge)
+    w.string(); // bridge seal
     return w.done();
   }
 
@@ -395,8 +397,8 @@ class CollectionFilesFuzzTest {
     Path file = d.resolve(CollectionStore.MANIFEST);
     Container c = Container.of(Files.readAllBytes(file));
     var strings = manifestFields(c.payload()).stream().filter(Field::length).toList();
-    // the strings after the embedder info: imageBase, recordsFile, indexFile, indexSeal, textFile, textSeal, then the text embedder part
-    Field imageBase = strings.get(strings.size() - 7);
+    // the strings after the embedder info: imageBase, recordsFile, indexFile, indexSeal, textFile, textSeal, the text embedder part, bridgeFile, bridgeSeal
+    Field imageBase = strings.get(strings.size() - 9);
     Files.write(file, c.with(replaceString(c.payload(), imageBase, "a\u0000b")).bytes());
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> ArtCollection.load(d))
         .isInstanceOf(FileFormatException.class)

@@ -8,9 +8,15 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.artsim.Hit;
 import org.artsim.LabelFilter;
-import org.artsim.TextEmbedder;
+import org.artsim.Artsim;
+import org.artsim.ArtsimException;
+import org.artsim.Embedder;
 import org.artsim.collection.ArtCollection;
 import org.artsim.collection.CollectionConfig;
+import org.artsim.collection.ProviderSettings;
+import org.artsim.collection.bridge.BridgeConfig;
+import org.artsim.collection.bridge.TextImageBridge;
+import org.artsim.collection.bridge.TextImageRoute;
 import org.artsim.analysis.Clusters;
 import org.artsim.analysis.ImageQuality;
 import org.artsim.analysis.Scored;
@@ -21,14 +27,16 @@ import org.artsim.examples.PretrainedPresets;
 
 /**
  * Reference workflow (d), style analysis: a text-to-image search (through CLIP's text tower when
- * the embedder has one, else the catalogue text), clusters, a 2-D map coloured by artist, the most
+ * the embedder has one, else through a text bridge learned from the catalogue when a text embedder
+ * such as {@code minilm} is installed, else the catalogue text), clusters, a 2-D map coloured by artist, the most
  * and least unique works, mean uniqueness per artist, and mean brightness, contrast and saturation
  * per style (classification).
  *
  * <p>{@code ./artsim example StyleAnalysis} embeds with the pretrained {@code mobilenetv2} preset
  * (real weights, made by {@code ./artsim models}) when it is made, else with the weights-free
- * colour embedder, and says which; without CLIP the search is over the catalogue text, and it says
- * so too.
+ * colour embedder, and says which; without CLIP it fits a text bridge ({@code minilm} text into the
+ * image space) when the MiniLM model is on the class path, else searches the catalogue text, and says
+ * which.
  */
 public final class StyleAnalysis {
   private StyleAnalysis() {}
@@ -36,7 +44,8 @@ public final class StyleAnalysis {
   /**
    * The findings.
    *
-   * @param textToImage whether the search went through the embedder's text tower
+   * @param textToImage whether the search matched the text against the images (CLIP or a text bridge)
+   * @param route how: {@code CLIP}, {@code BRIDGE}, or {@code NONE} (catalogue text search)
    * @param search the search's hits
    * @param clusters the clusters
    * @param map the PCA map PNG
@@ -47,6 +56,7 @@ public final class StyleAnalysis {
    */
   public record Result(
       boolean textToImage,
+      TextImageRoute route,
       List<Hit> search,
       Clusters clusters,
       Path map,
@@ -57,13 +67,16 @@ public final class StyleAnalysis {
 
   /** Runs the analysis. */
   public static Result run(ArtCollection art, String description, int k, Path out, PrintStream log) {
-    boolean clip = art.embedder() instanceof TextEmbedder;
     log.println("image embedder: " + art.embedderInfo());
-    if (!clip) {
-      log.println("no CLIP model: the search below is over the catalogue text, not the images");
-    }
-    List<Hit> search = clip ? art.searchImagesByText(description, 5, LabelFilter.none()) : art.searchText(description, 5).hits();
-    log.println((clip ? "text-to-image" : "catalogue text") + " search \"" + description + "\": " + search);
+    TextImageRoute route = textImageRoute(art, log);
+    boolean toImages = route != TextImageRoute.NONE;
+    List<Hit> search = toImages ? art.searchImagesByText(description, 5, LabelFilter.none()) : art.searchText(description, 5).hits();
+    String how = switch (route) {
+      case CLIP -> "text-to-image (CLIP)";
+      case BRIDGE -> "text-to-image (text bridge)";
+      case NONE -> "catalogue text";
+    };
+    log.println(how + " search \"" + description + "\": " + search);
     Clusters clusters = art.analysis().clusters(k, 7);
     clusters.clusters().forEach(c -> log.println("cluster around " + c.medoid() + ": " + c.size() + " works"));
     Path map = PcaMap.write(art, "artist", 560, out.resolve("map-by-artist.png"));
@@ -90,7 +103,32 @@ public final class StyleAnalysis {
     var perStyle = new LinkedHashMap<String, double[]>();
     sums.forEach((style, s) -> perStyle.put(style, new double[] {s[0] / s[3], s[1] / s[3], s[2] / s[3]}));
     perStyle.forEach((style, q) -> log.printf(java.util.Locale.ROOT, "%-10s brightness %.3f contrast %.3f saturation %.3f%n", style, q[0], q[1], q[2]));
-    return new Result(clip, search, clusters, map, most, least, perArtist, perStyle);
+    return new Result(toImages, route, search, clusters, map, most, least, perArtist, perStyle);
+  }
+
+  /**
+   * How the text-to-image search goes, said in {@code log}: CLIP's text tower; else a text bridge,
+   * fitted here from the works with catalogue text when the collection has a text embedder; else
+   * none (the search is then over the catalogue text).
+   */
+  static TextImageRoute textImageRoute(ArtCollection art, PrintStream log) {
+    TextImageRoute route = art.textImageRoute();
+    if (route == TextImageRoute.NONE && art.config().denseTextSearch() && art.textBridge().isEmpty()) {
+      try {
+        TextImageBridge b = art.fitTextBridge(BridgeConfig.defaults());
+        log.println("text bridge fitted: " + b.provenance());
+        route = art.textImageRoute();
+      } catch (ArtsimException e) {
+        log.println("no text bridge: " + e.getMessage());
+      }
+    }
+    switch (route) {
+      case CLIP -> log.println("CLIP model: the search below embeds the text with its text tower");
+      case BRIDGE -> log.println("no CLIP model: the search below maps the text into the image space through the collection's text bridge "
+          + "(learned from its works with catalogue text), so it finds images by what they show");
+      case NONE -> log.println("no CLIP model: the search below is over the catalogue text, not the images");
+    }
+    return route;
   }
 
   /**
@@ -105,7 +143,18 @@ public final class StyleAnalysis {
       return CollectionConfig.defaults();
     }
     log.println("model: " + PretrainedPresets.describe(PretrainedPresets.DEFAULT));
-    return CollectionConfig.defaults().withEmbedder(PretrainedPresets.defaultEmbedder());
+    return withTextSide(CollectionConfig.defaults().withEmbedder(PretrainedPresets.defaultEmbedder()), log);
+  }
+
+  /** {@code c} with the {@code minilm} text embedder when it loads here (for the text bridge), else {@code c}; {@code log} says which. */
+  static CollectionConfig withTextSide(CollectionConfig c, PrintStream log) {
+    try (Embedder e = Artsim.embedder("minilm")) {
+      log.println("text embedder: minilm " + e.info() + ", for a text bridge into the image space (no CLIP model)");
+      return c.withTextEmbedder(ProviderSettings.of("minilm"));
+    } catch (ArtsimException e) {
+      log.println("text embedder: none (" + e.getMessage() + "); without CLIP, text search stays over the catalogue text");
+      return c;
+    }
   }
 
   /** {@code [outDir]}: runs on the generated default collection. */
