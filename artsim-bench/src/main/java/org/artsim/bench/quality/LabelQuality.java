@@ -144,7 +144,12 @@ public final class LabelQuality {
   static Accuracy majority(List<ClipArtCorpus.Work> works, Function<ClipArtCorpus.Work, Set<String>> labels, Function<ClipArtCorpus.Work, String> primary) {
     Map<String, Integer> counts = new TreeMap<>();
     works.forEach(w -> counts.merge(primary.apply(w), 1, Integer::sum));
-    String best = counts.entrySet().stream().max(Map.Entry.<String, Integer>comparingByValue().thenComparing(Map.Entry.comparingByKey(), (a, b) -> b.compareTo(a))).orElseThrow().getKey();
+    String best = null;
+    for (var e : counts.entrySet()) {
+      if (best == null || e.getValue() > counts.get(best)) {
+        best = e.getKey();
+      }
+    }
     int right = 0;
     Map<String, int[]> perLabel = new TreeMap<>();
     for (var w : works) {

@@ -144,7 +144,8 @@ final class UmapLayout {
     if (d2 <= 0) {
       return;
     }
-    double coeff = -2.0 * a * b * Math.pow(d2, b - 1.0) / (a * Math.pow(d2, b) + 1.0);
+    double pb = Math.pow(d2, b);
+    double coeff = -2.0 * a * b * (pb / d2) / (a * pb + 1.0);
     double gx = clip(coeff * dx);
     double gy = clip(coeff * dy);
     current[0] += gx * alpha;
