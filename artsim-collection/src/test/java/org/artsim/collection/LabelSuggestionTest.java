@@ -128,7 +128,11 @@ class LabelSuggestionTest {
       art.add(CatalogueRecord.of("work", "t", null).withLabels(Labels.of("kind", "food")), a);
       art.add(CatalogueRecord.of("copy", "t", null).withLabels(Labels.of("kind", "shapes")), a.clone());
       art.add(CatalogueRecord.of("n1", "t", null).withLabels(Labels.of("kind", "food")), near);
-      art.add(CatalogueRecord.of("n2", "t", null).withLabels(Labels.of("kind", "animals")), new float[] {5, 5, 5, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0});
+      float[] far = new float[DIM];
+      far[0] = 5;
+      far[1] = 5;
+      far[2] = 5;
+      art.add(CatalogueRecord.of("n2", "t", null).withLabels(Labels.of("kind", "animals")), far);
       var got = art.suggestLabels("work", "kind", 5);
       assertThat(got).extracting(LabelSuggestion::value).containsExactly("food", "animals");
       assertThat(got.stream().mapToDouble(LabelSuggestion::share).sum()).isCloseTo(1.0, within(1e-12));

@@ -26,7 +26,8 @@ final class MapQuality {
     float[][] v = vectors.toArray(float[][]::new);
     int[][] trueKnn = new int[v.length][];
     int[][] ranks = highRanks(v, trueKnn);
-    System.out.println("| map of `" + name + "` (" + v.length + " works) | kNN preservation@10 | trustworthiness@10 | label purity@10 (true neighbours " + String.format(Locale.ROOT, "%.3f", purity(trueKnn, labels)) + ") | s |");
+    String truePurity = String.format(Locale.ROOT, "%.3f", purity(trueKnn, labels));
+    System.out.println("| map of `" + name + "` (" + v.length + " works) | kNN preservation@10 | trustworthiness@10 | label purity@10 (true neighbours " + truePurity + ") | s |");
     System.out.println("|---|---|---|---|---|");
     long t0 = System.nanoTime();
     double[][] umap = UmapMap.project(v, Metric.COSINE, UmapConfig.defaults().withSeed(seed));
