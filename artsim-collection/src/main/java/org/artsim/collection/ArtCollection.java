@@ -81,6 +81,7 @@ public final class ArtCollection implements AutoCloseable {
   private final LazyRecommender recommender;
   private final RecordImages images;
   private final CollectionChanges changes;
+  private final LabelVote labelVote;
 
   ArtCollection(String id, PartsFactory parts, ImageEmbedder embedder, boolean owns, EmbedderInfo info, CollectionContents contents, Path imageBase) {
     this.id = id;
@@ -94,6 +95,7 @@ public final class ArtCollection implements AutoCloseable {
     this.search = new CollectionSearch(contents, parts.config(), this::embedder, image -> images.stage().embedOne(image), embedder instanceof TextEmbedder);
     this.recommender = new LazyRecommender(contents, parts);
     this.changes = new CollectionChanges(contents, images);
+    this.labelVote = new LabelVote(contents, image -> images.stage().embedOne(image));
   }
 
   /** A new, empty collection with the {@linkplain CollectionConfig#defaults() defaults}. */
@@ -416,6 +418,24 @@ public final class ArtCollection implements AutoCloseable {
   /** {@link #matchesPerLabel(String, String, Collection, int)} for every value the field has. */
   public Map<String, List<Hit>> matchesPerLabel(String id, String field, int k) {
     return matchesPerLabel(id, field, labelValues(field), k);
+  }
+
+  /**
+   * The {@code n} likeliest values of a label field for a record, by the similarity-weighted vote of
+   * its 10 nearest records carrying the field; the record itself and exact duplicates of it (the same
+   * vector) never vote. Shares are in [0, 1], best first, ties by value; see {@link LabelSuggestion}.
+   *
+   * @throws org.artsim.UnknownIdException if the id is not present
+   * @throws org.artsim.InvalidArgumentException if {@code n < 1}, or no record carries the field
+   *     (with the nearest field name as a hint), or no other record does
+   */
+  public List<LabelSuggestion> suggestLabels(String id, String field, int n) {
+    return labelVote.forWork(id, field, n);
+  }
+
+  /** {@link #suggestLabels(String, String, int)} for an image from outside the collection (a file, URL, bytes or decoded image): every neighbour votes. */
+  public List<LabelSuggestion> suggestLabels(ImageSource image, String field, int n) {
+    return labelVote.forImage(image, field, n);
   }
 
   /** The recommender, created on first use over the index handle (sessions follow index rebuilds). */

@@ -20,10 +20,11 @@ import org.artsim.analysis.Scored;
 import org.artsim.collection.ingest.ColumnMapping;
 import org.artsim.collection.ingest.IngestOptions;
 import org.artsim.collection.ingest.IngestionReport;
+import org.artsim.collection.view.CollectionMap;
 import org.artsim.collection.view.ContactSheet;
 import org.artsim.collection.view.HtmlReport;
-import org.artsim.collection.view.PcaMap;
 import org.artsim.collection.view.ProjectorExport;
+import org.artsim.collection.view.UmapConfig;
 import org.artsim.collection.openclipart.OpenClipArtCatalogue;
 import org.artsim.embed.pretrained.PretrainedModels;
 
@@ -283,9 +284,9 @@ public final class Demo {
         grid.put(id, art.matchesPerLabel(id, field, 1));
       }
       files.put("grid", ContactSheet.write(ContactSheet.perLabel(art, field, grid), dir.resolve("matches-by-" + field + ".png")));
-      files.put("map", PcaMap.write(art, field, 560, dir.resolve("map-by-" + field + ".png")));
+      files.put("map", CollectionMap.write(art, field, 560, CollectionMap.Method.AUTO, UmapConfig.defaults(), dir.resolve("map-by-" + field + ".png")));
       files.put("projector", ProjectorExport.write(art, dir.resolve("projector"), List.of("title", field)));
-      var page = HtmlReport.create("artsim demo")
+      var page = HtmlReport.create("artsim demo").suggesting(field)
           .text("Text search", "\"" + textQuery + "\" read as: " + text.explanation())
           .section("Text search: " + textQuery, art, null, text.hits())
           .section("Similar to " + queryId + ", " + field + " = " + conditionValue, art, queryId, conditioned)

@@ -7,8 +7,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.artsim.Hit;
+import org.artsim.InvalidArgumentException;
 import org.artsim.collection.ArtCollection;
 import org.artsim.collection.CatalogueRecord;
+import org.artsim.collection.LabelSuggestion;
 import org.artsim.io.AtomicFiles;
 
 /**
@@ -16,6 +18,13 @@ import org.artsim.io.AtomicFiles;
  * title, score and labels. Thumbnails are written as PNGs to {@code thumbs/} beside the page and
  * referenced relatively, so the directory can be moved or zipped. Everything from the catalogue is
  * HTML-escaped. Not thread-safe; build one page from one thread.
+ *
+ * <p>With {@link #suggesting(String)}, each work shown whose own value of that label field is
+ * missing, or differs from the top {@linkplain ArtCollection#suggestLabels(String, String, int)
+ * label suggestion}, gets a line such as {@code probably: animals/bugs, 0.80} (the suggested value
+ * and its share of the similarity-weighted vote); a work whose label agrees gets none, so the
+ * lines point a curator at the records worth a second look. {@link #map} adds the collection's
+ * 2-D map ({@link CollectionMap}) as a PNG beside the page.
  *
  * <pre>{@code
  * HtmlReport.create("Similar works").section("Similar to w-0007", art, "w-0007", art.similarTo("w-0007", 8)).write(Path.of("out/index.html"));
@@ -25,8 +34,11 @@ public final class HtmlReport {
   private static final int THUMB = 160;
   private final String title;
   private final List<Section> sections = new ArrayList<>();
+  private String suggestField;
 
-  private record Section(String heading, String queryId, Map<String, List<Hit>> groups, String text, ArtCollection collection) {}
+  private record Section(String heading, String queryId, Map<String, List<Hit>> groups, String text, ArtCollection collection, MapSpec map) {}
+
+  private record MapSpec(String field, CollectionMap.Method method, UmapConfig config) {}
 
   private HtmlReport(String title) {
     this.title = title;
@@ -39,19 +51,41 @@ public final class HtmlReport {
 
   /** A section: a query record (or null) and its hits. */
   public HtmlReport section(String heading, ArtCollection c, String queryId, List<Hit> hits) {
-    sections.add(new Section(heading, queryId, Map.of("", hits), null, c));
+    sections.add(new Section(heading, queryId, Map.of("", hits), null, c, null));
     return this;
   }
 
   /** A section with one group of hits per label value ("matches by culture"). */
   public HtmlReport section(String heading, ArtCollection c, String queryId, Map<String, List<Hit>> perLabel) {
-    sections.add(new Section(heading, queryId, perLabel, null, c));
+    sections.add(new Section(heading, queryId, perLabel, null, c, null));
     return this;
   }
 
   /** A section of plain text. */
   public HtmlReport text(String heading, String text) {
-    sections.add(new Section(heading, null, Map.of(), text, null));
+    sections.add(new Section(heading, null, Map.of(), text, null, null));
+    return this;
+  }
+
+  /**
+   * A section with the collection's 2-D map coloured by {@code labelField}, made by {@code method}
+   * (see {@link CollectionMap}; {@code AUTO}: UMAP up to {@value CollectionMap#UMAP_LIMIT} records).
+   */
+  public HtmlReport map(String heading, ArtCollection c, String labelField, CollectionMap.Method method, UmapConfig config) {
+    if (c == null || labelField == null || method == null || config == null) {
+      throw new InvalidArgumentException("collection, labelField, method and config must not be null; e.g. map(\"Map\", art, \"category\", Method.AUTO, UmapConfig.defaults())");
+    }
+    sections.add(new Section(heading, null, Map.of(), null, c, new MapSpec(labelField, method, config)));
+    return this;
+  }
+
+  /**
+   * Shows, under each work whose own {@code field} is missing or differs from its top label
+   * suggestion, "probably: VALUE, SHARE"; null turns it off. The field is checked against each
+   * section's collection when the page is written.
+   */
+  public HtmlReport suggesting(String field) {
+    this.suggestField = field;
     return this;
   }
 
@@ -62,15 +96,24 @@ public final class HtmlReport {
     sb.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>").append(esc(title)).append("</title>\n<style>")
         .append("body{font-family:sans-serif;margin:2em}figure{display:inline-block;width:").append(THUMB + 10)
         .append("px;margin:6px;vertical-align:top;font-size:12px}figure img{max-width:").append(THUMB)
-        .append("px;max-height:").append(THUMB).append("px}.query img{outline:3px solid #d62728}.score{color:#555}.labels{color:#777}</style></head>\n<body>\n")
+        .append("px;max-height:").append(THUMB).append("px}.query img{outline:3px solid #d62728}.score{color:#555}.labels{color:#777}.probably{color:#b35900}</style></head>\n<body>\n")
         .append("<h1>").append(esc(title)).append("</h1>\n");
     for (Section s : sections) {
       sb.append("<section>\n<h2>").append(esc(s.heading())).append("</h2>\n");
       if (s.text() != null) {
         sb.append("<p>").append(esc(s.text()).replace("\n", "<br>")).append("</p>\n");
       }
+      if (s.map() != null) {
+        String name = "maps/map-" + sections.indexOf(s) + ".png";
+        Path png = dir.resolve(name);
+        CollectionMap.write(s.collection(), s.map().field(), 640, s.map().method(), s.map().config(), png);
+        sb.append("<p><img class=\"map\" src=\"").append(esc(name)).append("\" alt=\"").append(esc("map by " + s.map().field())).append("\"></p>\n");
+      }
+      if (s.collection() != null && suggestField != null && s.collection().size() > 0) {
+        s.collection().labelValues(suggestField);
+      }
       if (s.queryId() != null) {
-        sb.append(figure(s.collection(), dir, s.queryId(), null, "query"));
+        sb.append(figure(s.collection(), dir, s.queryId(), null, "query", suggestField));
       }
       for (var g : s.groups().entrySet()) {
         if (!g.getKey().isEmpty()) {
@@ -80,7 +123,7 @@ public final class HtmlReport {
           sb.append("<p class=\"empty\">no match</p>\n");
         }
         for (Hit h : g.getValue()) {
-          sb.append(figure(s.collection(), dir, h.id(), h.score(), "hit"));
+          sb.append(figure(s.collection(), dir, h.id(), h.score(), "hit", suggestField));
         }
       }
       sb.append("</section>\n");
@@ -90,7 +133,7 @@ public final class HtmlReport {
     return html;
   }
 
-  private static String figure(ArtCollection c, Path dir, String id, Float score, String cls) {
+  private static String figure(ArtCollection c, Path dir, String id, Float score, String cls, String suggestField) {
     CatalogueRecord r = c.contains(id) ? c.record(id) : null;
     String src = thumbnail(c, dir, id);
     var sb = new StringBuilder("<figure class=\"").append(cls).append("\">");
@@ -109,7 +152,20 @@ public final class HtmlReport {
     if (r != null && !r.indexLabels().isEmpty()) {
       sb.append("<br><span class=\"labels\">").append(esc(r.indexLabels().toString())).append("</span>");
     }
+    LabelSuggestion probably = r == null || suggestField == null ? null : suggestion(c, id, suggestField);
+    if (probably != null && !probably.value().equals(r.indexLabels().get(suggestField))) {
+      sb.append("<br><span class=\"probably\">probably: ").append(esc(probably.value())).append(String.format(Locale.ROOT, ", %.2f", probably.share())).append("</span>");
+    }
     return sb.append("</figcaption></figure>\n").toString();
+  }
+
+  /** The top suggestion, or null when no other record carries the field (nothing can vote). */
+  private static LabelSuggestion suggestion(ArtCollection c, String id, String field) {
+    try {
+      return c.suggestLabels(id, field, 1).get(0);
+    } catch (InvalidArgumentException e) {
+      return null;
+    }
   }
 
   private static String thumbnail(ArtCollection c, Path dir, String id) {

@@ -1,14 +1,10 @@
 package org.artsim.collection.view;
 
-import java.awt.Color;
-import java.awt.Graphics2D;
-import java.awt.geom.Ellipse2D;
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.TreeSet;
 import org.artsim.InvalidArgumentException;
 import org.artsim.collection.ArtCollection;
 import org.artsim.collection.CatalogueRecord;
@@ -159,49 +155,14 @@ public final class PcaMap {
   public static BufferedImage render(ArtCollection c, String labelField, int size) {
     List<CatalogueRecord> records = c.records();
     float[][] vectors = new float[records.size()][];
+    var labels = new ArrayList<String>(records.size());
     for (int i = 0; i < vectors.length; i++) {
       vectors[i] = c.vector(records.get(i).id());
+      labels.add(records.get(i).indexLabels().get(labelField));
     }
     Projection p = project(vectors);
-    var values = new TreeSet<String>();
-    var labels = new ArrayList<String>();
-    for (CatalogueRecord r : records) {
-      String v = r.indexLabels().get(labelField);
-      labels.add(v == null ? "(none)" : v);
-      values.add(v == null ? "(none)" : v);
-    }
-    var order = new ArrayList<>(values);
-    int legend = 190;
-    var img = new BufferedImage(size + legend, size, BufferedImage.TYPE_INT_RGB);
-    Graphics2D g = Drawing.graphics(img);
-    g.setColor(Color.WHITE);
-    g.fillRect(0, 0, size + legend, size);
-    double minX = Double.MAX_VALUE, maxX = -Double.MAX_VALUE, minY = Double.MAX_VALUE, maxY = -Double.MAX_VALUE;
-    for (double[] pt : p.points()) {
-      minX = Math.min(minX, pt[0]);
-      maxX = Math.max(maxX, pt[0]);
-      minY = Math.min(minY, pt[1]);
-      maxY = Math.max(maxY, pt[1]);
-    }
-    double margin = 20;
-    double sx = (size - 2 * margin) / Math.max(1e-12, maxX - minX);
-    double sy = (size - 2 * margin) / Math.max(1e-12, maxY - minY);
-    for (int i = 0; i < p.points().length; i++) {
-      double px = margin + (p.points()[i][0] - minX) * sx;
-      double py = size - margin - (p.points()[i][1] - minY) * sy;
-      Color col = Drawing.category(order.indexOf(labels.get(i)));
-      g.setColor(new Color(col.getRed(), col.getGreen(), col.getBlue(), 210));
-      g.fill(new Ellipse2D.Double(px - 4, py - 4, 8, 8));
-    }
-    Drawing.text(g, String.format(Locale.ROOT, "PCA by %s (PC1 %.0f%%, PC2 %.0f%%)", labelField, 100 * p.explained()[0], 100 * p.explained()[1]), 10, 14, Drawing.BOLD, Color.BLACK, size);
-    for (int v = 0; v < order.size(); v++) {
-      int y = 30 + 18 * v;
-      g.setColor(Drawing.category(v));
-      g.fillRect(size + 10, y - 9, 10, 10);
-      Drawing.text(g, order.get(v), size + 26, y, Drawing.FONT, Color.BLACK, legend - 30);
-    }
-    g.dispose();
-    return img;
+    String title = String.format(Locale.ROOT, "PCA by %s (PC1 %.0f%%, PC2 %.0f%%)", labelField, 100 * p.explained()[0], 100 * p.explained()[1]);
+    return ScatterPlot.render(p.points(), labels, title, size);
   }
 
   /** Renders and writes the map as PNG, atomically. */
