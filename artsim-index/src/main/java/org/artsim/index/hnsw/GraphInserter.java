@@ -42,6 +42,7 @@ final class GraphInserter {
   private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
 
   private final OnHeapHnswGraph graph;
+  private final PackedLinks level0;
   private final int m;
   private final int efConstruction;
   private final IntFunction<NodeScores> nodeScores;
@@ -57,6 +58,8 @@ final class GraphInserter {
   }
 
   /**
+   * @param level0 the graph's level 0, packed; kept current as links change (level-0 searches read
+   *     it), and must have room for every node of the batch before {@link #link} runs
    * @param nodeScores the scores of all nodes against a stored node's vector
    * @param luceneScore the map from artsim scores to the scores the graph stores
    * @param luceneScorer a new scorer over the stored scores, for {@link
@@ -65,6 +68,7 @@ final class GraphInserter {
    */
   GraphInserter(
       OnHeapHnswGraph graph,
+      PackedLinks level0,
       int m,
       int efConstruction,
       IntFunction<NodeScores> nodeScores,
@@ -72,6 +76,7 @@ final class GraphInserter {
       Supplier<UpdateableRandomVectorScorer> luceneScorer,
       boolean concurrent) {
     this.graph = graph;
+    this.level0 = level0;
     this.m = m;
     this.efConstruction = efConstruction;
     this.nodeScores = nodeScores;
@@ -264,10 +269,10 @@ final class GraphInserter {
       mapped[i] = luceneScore.map(scores[i]);
     }
     if (stripes == null) {
-      fillOwn(graph.getNeighbors(level, node), kept, nodes, mapped);
+      fillOwn(level, node, kept, nodes, mapped);
     } else {
       synchronized (stripes[node & (STRIPES - 1)]) {
-        fillOwn(graph.getNeighbors(level, node), kept, nodes, mapped);
+        fillOwn(level, node, kept, nodes, mapped);
       }
     }
     UpdateableRandomVectorScorer scorer = luceneScorer.get();
@@ -275,10 +280,10 @@ final class GraphInserter {
       for (int i = 0; i < kept; i++) {
         int other = nodes[i];
         if (stripes == null) {
-          graph.getNeighbors(level, other).addAndEnsureDiversity(node, mapped[i], other, scorer);
+          addReverse(level, other, node, mapped[i], scorer);
         } else {
           synchronized (stripes[other & (STRIPES - 1)]) {
-            graph.getNeighbors(level, other).addAndEnsureDiversity(node, mapped[i], other, scorer);
+            addReverse(level, other, node, mapped[i], scorer);
           }
         }
       }
@@ -288,23 +293,43 @@ final class GraphInserter {
   }
 
   /** Fills the new node's list on a level, still empty: no other node links to it there yet. */
-  private static void fillOwn(NeighborArray own, int kept, int[] nodes, float[] scores) {
+  private void fillOwn(int level, int node, int kept, int[] nodes, float[] scores) {
+    NeighborArray own = graph.getNeighbors(level, node);
     for (int i = 0; i < kept; i++) {
       own.addInOrder(nodes[i], scores[i]);
+    }
+    if (level == 0) {
+      level0.copy(graph, node);
+    }
+  }
+
+  /** Adds the reverse link {@code other -> node}, dropping {@code other}'s least diverse link if the list overflows. */
+  private void addReverse(int level, int other, int node, float score, UpdateableRandomVectorScorer scorer) throws IOException {
+    graph.getNeighbors(level, other).addAndEnsureDiversity(node, score, other, scorer);
+    if (level == 0) {
+      level0.copy(graph, other);
     }
   }
 
   /** Copies the links of a node on a level to {@code out} and returns their number. */
   private int neighbours(int level, int node, int[] out) {
     if (stripes == null) {
-      return copy(graph.getNeighbors(level, node), out);
+      return copy(level, node, out);
     }
     synchronized (stripes[node & (STRIPES - 1)]) {
-      return copy(graph.getNeighbors(level, node), out);
+      return copy(level, node, out);
     }
   }
 
-  private static int copy(NeighborArray links, int[] out) {
+  private int copy(int level, int node, int[] out) {
+    if (level == 0) {
+      int[] packed = level0.array();
+      int base = node * level0.stride();
+      int size = packed[base];
+      System.arraycopy(packed, base + 1, out, 0, size);
+      return size;
+    }
+    NeighborArray links = graph.getNeighbors(level, node);
     int size = links.size();
     System.arraycopy(links.nodes(), 0, out, 0, size);
     return size;

@@ -142,16 +142,15 @@ final class LuceneHnswVectorIndex extends GraphVectorIndex {
       codes.update(vectors, from, to);
     }
     int[] levels = GraphInserter.addLevels(graph, config.m(), config.seed() + from, from, to);
+    level0.ensureNodes(to);
     int threads = Math.min(config.threads(), Math.max(1, (to - from) / PARALLEL_BATCH));
-    var inserter = new GraphInserter(graph, config.m(), config.efConstruction(), node -> nodeScores(vectors[node]), this::luceneScore, () -> new Scorer(null), threads > 1);
+    var inserter = new GraphInserter(graph, level0, config.m(), config.efConstruction(), node -> nodeScores(vectors[node]), this::luceneScore, () -> new Scorer(null), threads > 1);
     if (threads > 1) {
       ParallelLinks.run(inserter, levels, from, to, threads, tracker);
-      level0.copyAll(graph, to);
       return;
     }
     for (int ord = from; ord < to; ord++) {
       inserter.link(ord, levels[ord - from]);
-      level0.copyInserted(graph, ord);
       if (((ord - from) & 1023) == 1023) {
         tracker.advance(1024);
       }

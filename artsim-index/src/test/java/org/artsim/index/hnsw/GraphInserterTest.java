@@ -35,6 +35,7 @@ class GraphInserterTest {
     final OnHeapHnswGraph graph;
     final IntFunction<NodeScores> scores;
     final GraphInserter inserter;
+    final PackedLinks level0;
     final VectorKernels kernels = VectorKernels.get();
 
     Fixture(float[][] vectors, int m, int efConstruction, boolean concurrent) {
@@ -51,12 +52,14 @@ class GraphInserterTest {
       }
       int dim = vectors[0].length;
       this.scores = override != null ? override : node -> new Fp32Scores(kernels, Score.NEG_SQUARED_L2, vectors, vectors[node], dim);
-      this.inserter = new GraphInserter(graph, m, efConstruction, scores, GraphInserterTest::mapped, LuceneScorer::new, concurrent);
+      this.level0 = new PackedLinks(2 * m);
+      this.inserter = new GraphInserter(graph, level0, m, efConstruction, scores, GraphInserterTest::mapped, LuceneScorer::new, concurrent);
     }
 
     /** Adds and links nodes {@code [from, to)} on the given number of threads. */
     void build(int from, int to, long seed, int threads) {
       int[] levels = GraphInserter.addLevels(graph, m, seed, from, to);
+      level0.ensureNodes(to);
       if (threads == 1) {
         for (int node = from; node < to; node++) {
           inserter.link(node, levels[node - from]);
@@ -149,6 +152,9 @@ class GraphInserterTest {
               f.build(half, f.vectors.length, seed + half, threads);
               String why = Seeds.reproduce(seed) + " m " + m + " threads " + threads;
               assertThat(f.graph.size()).as(why).isEqualTo(f.vectors.length);
+              var full = new PackedLinks(2 * m);
+              full.copyAll(f.graph, f.vectors.length);
+              assertThat(Arrays.copyOf(f.level0.array(), full.array().length)).as(why + ": the level-0 copy kept by the inserter").isEqualTo(full.array());
               for (int level = 0; level < f.graph.numLevels(); level++) {
                 int[] nodes = HnswGraphBuilderNodes.onLevel(f.graph, level);
                 Set<Integer> onLevel = new HashSet<>();
@@ -181,8 +187,7 @@ class GraphInserterTest {
               int threads = 1 + (int) (seed & 1) * 2;
               var f = new Fixture(randomVectors(r, n + 50, 8), 12, 80, threads > 1);
               f.build(0, n, seed, threads);
-              var level0 = new PackedLinks(2 * f.m);
-              level0.copyAll(f.graph, n);
+              var level0 = f.level0;
               int hits = 0;
               for (int q = n; q < n + 50; q++) {
                 NodeScores scores = f.scores.apply(q);
@@ -269,6 +274,7 @@ class GraphInserterTest {
     float[][] v = randomVectors(new SplittableRandom(9), 1000, 4);
     var f = new Fixture(v, 6, 20, true);
     int[] levels = GraphInserter.addLevels(f.graph, 6, 9, 0, v.length);
+    f.level0.ensureNodes(v.length);
     var done = new AtomicLong();
     ParallelLinks.run(f.inserter, levels, 0, v.length, 3, new ProgressTracker("test", v.length, p -> done.set(p.done())));
     assertThat(done.get()).isEqualTo(v.length);
