@@ -26,7 +26,7 @@ import org.apache.lucene.util.hnsw.UpdateableRandomVectorScorer;
  * expanded node are scored together with {@link NodeScores#scoreMany} (the gathered kernel, four
  * vectors at once), the candidate and result queues are primitive {@link NodeHeap}s, the visited
  * set is a per-thread array of epoch marks, and the diversity check exits at the first closer
- * kept neighbour.
+ * kept neighbour and scores from prepared kept nodes.
  *
  * <p><b>Concurrency.</b> {@link #link} may run on several threads at once for different nodes,
  * once every node of the batch has been added to the graph's levels ({@link #addLevels}, on one
@@ -233,26 +233,29 @@ final class GraphInserter {
   /**
    * Keeps, of {@code s.found[0, found)} in order, each candidate closer to the new node than to
    * every candidate kept before it, up to {@code maxConn}; writes them to {@code keptNodes} and
-   * {@code keptScores} and returns their number.
+   * {@code keptScores} and returns their number. The distance of a candidate to a kept node is
+   * scored from the kept node (one prepared {@link NodeScores} per kept node rather than one per
+   * candidate: with int8 codes a preparation costs as much as a score).
    */
   private int selectDiverse(int found, int maxConn, Scratch s, int[] keptNodes, float[] keptScores) {
+    NodeScores[] fromKept = new NodeScores[maxConn];
     int kept = 0;
     for (int i = 0; i < found && kept < maxConn; i++) {
       int candidate = s.found[i];
       float score = s.foundScores[i];
       boolean diverse = true;
-      if (kept > 0) {
-        NodeScores fromCandidate = nodeScores.apply(candidate);
-        for (int j = 0; j < kept; j++) {
-          if (fromCandidate.score(keptNodes[j]) >= score) {
-            diverse = false;
-            break;
-          }
+      for (int j = 0; j < kept; j++) {
+        if (fromKept[j].score(candidate) >= score) {
+          diverse = false;
+          break;
         }
       }
       if (diverse) {
         keptNodes[kept] = candidate;
         keptScores[kept] = score;
+        if (kept + 1 < maxConn) {
+          fromKept[kept] = nodeScores.apply(candidate);
+        }
         kept++;
       }
     }
@@ -337,8 +340,9 @@ final class GraphInserter {
 
   /** Per-thread insertion state, reused between insertions. */
   private static final class Scratch {
-    int[] marks = new int[0];
-    int epoch;
+    /** Visit marks, two bytes a node (half the cache footprint of ints); cleared when the epoch wraps. */
+    short[] marks = new short[0];
+    short epoch;
     int[] links = new int[0];
     float[] scores = new float[0];
     int[] found = new int[0];
@@ -362,7 +366,7 @@ final class GraphInserter {
 
     void prepare(int nodes, int maxLinks, int ef) {
       if (marks.length < nodes) {
-        marks = new int[Math.max(nodes, marks.length + (marks.length >> 1))];
+        marks = new short[Math.max(nodes, marks.length + (marks.length >> 1))];
         epoch = 0;
       }
       int buffer = Math.max(maxLinks, ef) + 1;
@@ -375,8 +379,8 @@ final class GraphInserter {
     }
 
     void newEpoch() {
-      if (++epoch == Integer.MAX_VALUE) {
-        Arrays.fill(marks, 0);
+      if (++epoch == Short.MAX_VALUE) {
+        Arrays.fill(marks, (short) 0);
         epoch = 1;
       }
     }
