@@ -46,6 +46,7 @@ final class GraphInserter {
   private final int m;
   private final int efConstruction;
   private final IntFunction<NodeScores> nodeScores;
+  private final boolean symmetric;
   private final ScoreMap luceneScore;
   private final Supplier<UpdateableRandomVectorScorer> luceneScorer;
   private final Object[] stripes;
@@ -61,6 +62,8 @@ final class GraphInserter {
    * @param level0 the graph's level 0, packed; kept current as links change (level-0 searches read
    *     it), and must have room for every node of the batch before {@link #link} runs
    * @param nodeScores the scores of all nodes against a stored node's vector
+   * @param symmetric whether the score of {@code a} from {@code b} equals that of {@code b} from
+   *     {@code a} (fp32), which lets a diversity check score from either side
    * @param luceneScore the map from artsim scores to the scores the graph stores
    * @param luceneScorer a new scorer over the stored scores, for {@link
    *     NeighborArray#addAndEnsureDiversity} (one per thread)
@@ -72,6 +75,7 @@ final class GraphInserter {
       int m,
       int efConstruction,
       IntFunction<NodeScores> nodeScores,
+      boolean symmetric,
       ScoreMap luceneScore,
       Supplier<UpdateableRandomVectorScorer> luceneScorer,
       boolean concurrent) {
@@ -80,6 +84,7 @@ final class GraphInserter {
     this.m = m;
     this.efConstruction = efConstruction;
     this.nodeScores = nodeScores;
+    this.symmetric = symmetric;
     this.luceneScore = luceneScore;
     this.luceneScorer = luceneScorer;
     if (concurrent) {
@@ -233,33 +238,37 @@ final class GraphInserter {
   /**
    * Keeps, of {@code s.found[0, found)} in order, each candidate closer to the new node than to
    * every candidate kept before it, up to {@code maxConn}; writes them to {@code keptNodes} and
-   * {@code keptScores} and returns their number. The distance of a candidate to a kept node is
-   * scored from the kept node (one prepared {@link NodeScores} per kept node rather than one per
-   * candidate: with int8 codes a preparation costs as much as a score).
+   * {@code keptScores} and returns their number. With symmetric scores (fp32) a candidate's
+   * distances to the kept nodes are scored from the candidate, four at a time with the gathered
+   * kernel; otherwise (int8: a preparation costs as much as a score) from one prepared {@link
+   * NodeScores} per kept node.
    */
   private int selectDiverse(int found, int maxConn, Scratch s, int[] keptNodes, float[] keptScores) {
-    NodeScores[] fromKept = new NodeScores[maxConn];
+    NodeScores[] fromKept = symmetric ? null : new NodeScores[maxConn];
     int kept = 0;
     for (int i = 0; i < found && kept < maxConn; i++) {
       int candidate = s.found[i];
       float score = s.foundScores[i];
-      boolean diverse = true;
-      for (int j = 0; j < kept; j++) {
-        if (fromKept[j].score(candidate) >= score) {
-          diverse = false;
-          break;
-        }
-      }
+      boolean diverse = kept == 0 || (symmetric ? !nodeScores.apply(candidate).anyAtLeast(keptNodes, kept, score) : diverseFromKept(fromKept, kept, candidate, score));
       if (diverse) {
         keptNodes[kept] = candidate;
         keptScores[kept] = score;
-        if (kept + 1 < maxConn) {
+        if (!symmetric && kept + 1 < maxConn) {
           fromKept[kept] = nodeScores.apply(candidate);
         }
         kept++;
       }
     }
     return kept;
+  }
+
+  private static boolean diverseFromKept(NodeScores[] fromKept, int kept, int candidate, float score) {
+    for (int j = 0; j < kept; j++) {
+      if (fromKept[j].score(candidate) >= score) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**

@@ -144,7 +144,7 @@ final class LuceneHnswVectorIndex extends GraphVectorIndex {
     int[] levels = GraphInserter.addLevels(graph, config.m(), config.seed() + from, from, to);
     level0.ensureNodes(to);
     int threads = Math.min(config.threads(), Math.max(1, (to - from) / PARALLEL_BATCH));
-    var inserter = new GraphInserter(graph, level0, config.m(), config.efConstruction(), node -> nodeScores(vectors[node]), this::luceneScore, () -> new Scorer(null), threads > 1);
+    var inserter = new GraphInserter(graph, level0, config.m(), config.efConstruction(), node -> nodeScores(vectors[node]), codes == null, this::luceneScore, () -> new Scorer(null), threads > 1);
     if (threads > 1) {
       ParallelLinks.run(inserter, levels, from, to, threads, tracker);
       return;

@@ -39,10 +39,10 @@ class GraphInserterTest {
     final VectorKernels kernels = VectorKernels.get();
 
     Fixture(float[][] vectors, int m, int efConstruction, boolean concurrent) {
-      this(vectors, m, efConstruction, concurrent, null);
+      this(vectors, m, efConstruction, concurrent, null, true);
     }
 
-    Fixture(float[][] vectors, int m, int efConstruction, boolean concurrent, IntFunction<NodeScores> override) {
+    Fixture(float[][] vectors, int m, int efConstruction, boolean concurrent, IntFunction<NodeScores> override, boolean symmetric) {
       this.vectors = vectors;
       this.m = m;
       try {
@@ -53,7 +53,7 @@ class GraphInserterTest {
       int dim = vectors[0].length;
       this.scores = override != null ? override : node -> new Fp32Scores(kernels, Score.NEG_SQUARED_L2, vectors, vectors[node], dim);
       this.level0 = new PackedLinks(2 * m);
-      this.inserter = new GraphInserter(graph, level0, m, efConstruction, scores, GraphInserterTest::mapped, LuceneScorer::new, concurrent);
+      this.inserter = new GraphInserter(graph, level0, m, efConstruction, scores, symmetric, GraphInserterTest::mapped, LuceneScorer::new, concurrent);
     }
 
     /** Adds and links nodes {@code [from, to)} on the given number of threads. */
@@ -238,6 +238,26 @@ class GraphInserterTest {
             });
   }
 
+  /** Fp32 scores are symmetric, so checking diversity from the kept nodes (as int8 graphs do) or from the candidate builds the same graph. */
+  @Test
+  void diversityScoredFromEitherSideBuildsTheSameGraphForSymmetricScores() {
+    Seeds.stream("inserter-sides", 4)
+        .forEach(
+            seed -> {
+              var r = new SplittableRandom(seed);
+              float[][] v = randomVectors(r, 1200, 1 + r.nextInt(20));
+              var fromCandidate = new Fixture(v, 6, 30, false, null, true);
+              var fromKept = new Fixture(v, 6, 30, false, null, false);
+              fromCandidate.build(0, v.length, seed, 1);
+              fromKept.build(0, v.length, seed, 1);
+              for (int level = 0; level < fromKept.graph.numLevels(); level++) {
+                for (int node : HnswGraphBuilderNodes.onLevel(fromKept.graph, level)) {
+                  assertThat(links(fromCandidate.graph, level, node)).as(Seeds.reproduce(seed) + " level " + level + " node " + node).isEqualTo(links(fromKept.graph, level, node));
+                }
+              }
+            });
+  }
+
   @Test
   void levelsFollowTheGeometricDistributionOfRatioOneOverM() {
     var f = new Fixture(new float[][] {{0}}, 16, 10, false);
@@ -265,7 +285,8 @@ class GraphInserterTest {
                 throw new InvalidArgumentException("node 1500 cannot be scored");
               }
               return new Fp32Scores(kernels, Score.NEG_SQUARED_L2, v, v[node], 4);
-            });
+            },
+            true);
     assertThatThrownBy(() -> f.build(0, v.length, 5, 3)).isInstanceOf(InvalidArgumentException.class).hasMessage("node 1500 cannot be scored");
   }
 
