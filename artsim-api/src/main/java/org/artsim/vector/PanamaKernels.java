@@ -443,26 +443,7 @@ final class PanamaKernels implements VectorKernels {
 
   @Override
   public void dotBytesRows(float[] w, byte[] codes, int dim, int rowFrom, int rowTo, float[] out, int outOff) {
-    dotBytesRowsPrefix(w, codes, dim, dim, rowFrom, rowTo, out, outOff);
-  }
-
-  @Override
-  public float dotBytes(float[] w, byte[] codes, int base, int from, int to) {
-    FloatVector a = FloatVector.zero(S);
-    int i = from;
-    for (; i + L <= to; i += L) {
-      a = bytesAsFloats(codes, base + i).fma(FloatVector.fromArray(S, w, i), a);
-    }
-    float sum = a.reduceLanes(VectorOperators.ADD);
-    for (; i < to; i++) {
-      sum = Math.fma(w[i], codes[base + i], sum);
-    }
-    return sum;
-  }
-
-  @Override
-  public void dotBytesRowsPrefix(float[] w, byte[] codes, int dim, int len, int rowFrom, int rowTo, float[] out, int outOff) {
-    int bound = S.loopBound(len);
+    int bound = S.loopBound(dim);
     int r = rowFrom;
     for (; r + 4 <= rowTo; r += 4) {
       int b0 = r * dim;
@@ -484,7 +465,7 @@ final class PanamaKernels implements VectorKernels {
       float s1 = a1.reduceLanes(VectorOperators.ADD);
       float s2 = a2.reduceLanes(VectorOperators.ADD);
       float s3 = a3.reduceLanes(VectorOperators.ADD);
-      for (int i = bound; i < len; i++) {
+      for (int i = bound; i < dim; i++) {
         s0 = Math.fma(w[i], codes[b0 + i], s0);
         s1 = Math.fma(w[i], codes[b1 + i], s1);
         s2 = Math.fma(w[i], codes[b2 + i], s2);
@@ -503,7 +484,7 @@ final class PanamaKernels implements VectorKernels {
         a = bytesAsFloats(codes, base + i).fma(FloatVector.fromArray(S, w, i), a);
       }
       float sum = a.reduceLanes(VectorOperators.ADD);
-      for (int i = bound; i < len; i++) {
+      for (int i = bound; i < dim; i++) {
         sum = Math.fma(w[i], codes[base + i], sum);
       }
       out[outOff + r - rowFrom] = sum;

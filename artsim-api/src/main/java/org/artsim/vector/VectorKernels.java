@@ -73,29 +73,6 @@ public interface VectorKernels {
    */
   void dotBytesRows(float[] w, byte[] codes, int dim, int rowFrom, int rowTo, float[] out, int outOff);
 
-  /**
-   * {@link #dotBytesRows} over the first {@code len} elements of each row only: {@code out[outOff +
-   * r - rowFrom] = sum_{d < len} w[d] * codes[r * dim + d]}. The first stage of a two-stage scan
-   * that bounds the rest of the row instead of reading it; same error contract.
-   */
-  default void dotBytesRowsPrefix(float[] w, byte[] codes, int dim, int len, int rowFrom, int rowTo, float[] out, int outOff) {
-    for (int r = rowFrom; r < rowTo; r++) {
-      out[outOff + r - rowFrom] = dotBytes(w, codes, r * dim, 0, len);
-    }
-  }
-
-  /**
-   * {@code sum_{d in [from, to)} w[d] * codes[base + d]}: part of one 8-bit row against a float
-   * query (same error contract as {@link #dotBytesRows}).
-   */
-  default float dotBytes(float[] w, byte[] codes, int base, int from, int to) {
-    float sum = 0;
-    for (int d = from; d < to; d++) {
-      sum = Math.fma(w[d], codes[base + d], sum);
-    }
-    return sum;
-  }
-
   /** The dot product of two whole arrays of equal length. */
   default float dot(float[] a, float[] b) {
     return dot(a, 0, b, 0, a.length);

@@ -33,23 +33,11 @@ import org.artsim.vector.VectorKernels.Score;
  * are rescored from the float32 rows with the same canonical kernel as the plain scan, so the
  * result is identical to scanning every row in float32.
  *
- * <p><b>Two stages.</b> For {@code dim >= }{@value #TWO_STAGE_MIN_DIM} a row's codes are first read
- * over the first quarter of the dimensions only ({@code head}); by Cauchy-Schwarz the rest adds at
- * most {@code ||w_tail|| ||c_tail||} (the row's tail norm in code units, kept on the heap: 4 bytes
- * a row, computed when rows are encoded and, after a load, by one pass over the codes at the first
- * search). A row whose upper bound with that is already below {@code T} is dropped without reading
- * its tail; the others are completed and treated as above. Where the bound rarely drops rows
- * (features that all point the same way) the scan falls back to whole rows after a few blocks.
- *
  * <p>Not thread-safe: the owning index guards it with its lock.
  */
 final class Int8Prefilter {
   /** Rows of codes scored per kernel call. */
   private static final int BLOCK = 1024;
-  /** The smallest dimension scanned in two stages. */
-  static final int TWO_STAGE_MIN_DIM = 64;
-  /** Blocks scanned before a query decides whether the head bound pays. */
-  private static final int TRIAL_BLOCKS = 4;
 
   private final int dim;
   private final Int8Scale mode;
@@ -58,12 +46,6 @@ final class Int8Prefilter {
   private final float[] step;
   private final Int8Codes codes;
   private final byte[] row;
-  /** Dimensions read in the first stage (0: one stage). */
-  private final int head;
-  private final Object tailLock = new Object();
-  /** Rows [0, tailRows) have {@link #tailNorm} filled. */
-  private volatile int tailRows;
-  private float[] tailNorm;
   private float[] error;
   private float[] norm;
   private float[] scale;
@@ -78,9 +60,7 @@ final class Int8Prefilter {
     Arrays.fill(step, 1f);
     this.codes = codes;
     this.row = new byte[dim];
-    this.head = dim >= TWO_STAGE_MIN_DIM ? dim / 4 : 0;
     int cap = Math.max(1, capacity);
-    this.tailNorm = new float[head > 0 ? cap : 0];
     this.error = new float[cap];
     this.norm = new float[cap];
     this.scale = new float[mode == Int8Scale.PER_VECTOR ? cap : 0];
@@ -128,10 +108,6 @@ final class Int8Prefilter {
     this.norm = norm;
     this.scale = scale;
     this.fittedAt = fittedAt;
-    if (head > 0) {
-      this.tailNorm = new float[error.length];
-      this.tailRows = 0;
-    }
   }
 
   void ensureCapacity(int rows) {
@@ -139,11 +115,6 @@ final class Int8Prefilter {
       int cap = (int) Math.min(Integer.MAX_VALUE - 16, Math.max(rows, error.length + (error.length >> 1) + 16L));
       error = Arrays.copyOf(error, cap);
       norm = Arrays.copyOf(norm, cap);
-      if (head > 0) {
-        synchronized (tailLock) {
-          tailNorm = Arrays.copyOf(tailNorm, cap);
-        }
-      }
       if (mode == Int8Scale.PER_VECTOR) {
         scale = Arrays.copyOf(scale, cap);
       }
@@ -208,12 +179,6 @@ final class Int8Prefilter {
       }
     }
     codes.set(r, row);
-    if (head > 0) {
-      tailNorm[r] = tailNorm(row);
-      if (r == tailRows) {
-        tailRows = r + 1;
-      }
-    }
     error[r] = Math.nextUp((float) (Math.sqrt(err) * (1 + 1e-6)));
     norm[r] = Math.nextUp((float) (Math.sqrt(n) * (1 + 1e-6)));
   }
@@ -221,9 +186,6 @@ final class Int8Prefilter {
   /** Moves row {@code from}'s encoding to row {@code to} (the index compacting its storage). */
   void move(int from, int to) {
     codes.move(from, to);
-    if (head > 0) {
-      tailNorm[to] = tailNorm[from];
-    }
     error[to] = error[from];
     norm[to] = norm[from];
     if (mode == Int8Scale.PER_VECTOR) {
@@ -261,52 +223,14 @@ final class Int8Prefilter {
     int n = 0;
     float[] approx = new float[BLOCK];
     byte[] codeScratch = codes.newScratch();
-    boolean twoStage = head > 0 && size >= BLOCK;
-    float wTail = 0;
-    if (twoStage) {
-      fillTailNorms(size);
-      double t = 0;
-      for (int d = head; d < dim; d++) {
-        t += (double) w[d] * w[d];
-      }
-      wTail = Math.nextUp((float) (Math.sqrt(t) * (1 + 1e-6)));
-    }
-    float headSlack = perVector ? 2 * gamma * normFactor * qn : 2 * gamma * 128f * absW;
-    long completed = 0;
-    long dropped = 0;
-    int blocks = 0;
-    for (int from = 0; from < size;) {
-      Int8Codes.Rows rows = codes.rowsAt(from, Math.min(size, from + BLOCK), codeScratch);
-      int to = rows.end();
-      byte[] array = rows.array();
-      int first = rows.first();
-      if (twoStage) {
-        kernels.dotBytesRowsPrefix(w, array, dim, head, first, first + to - from, approx, 0);
-      } else {
-        kernels.dotBytesRows(w, array, dim, first, first + to - from, approx, 0);
-      }
+    for (int from = 0; from < size; from += BLOCK) {
+      int to = Math.min(size, from + BLOCK);
+      codes.dotRows(kernels, w, from, to, approx, 0, codeScratch);
       for (int r = from; r < to; r++) {
         if (allowed != null && !allowed.get(r)) {
           continue;
         }
-        float a = approx[r - from];
-        if (twoStage) {
-          if (held == lower.length) {
-            float rowScale = perVector ? scale[r] : 1f;
-            float headScore = perVector ? a * rowScale : a + constant;
-            float tailMax = rowScale * wTail * tailNorm[r] * (1 + 4 * gamma);
-            float bound = Math.abs(headScore) + tailMax;
-            float ub = headScore + tailMax + qn * (error[r] + gamma * (normFactor * norm[r] + 2 * error[r])) * (1 + 4 * gamma) + constantSlack
-                + (perVector ? headSlack * norm[r] : headSlack) + 4 * gamma * bound + 8 * Math.ulp(bound) + Float.MIN_NORMAL;
-            if (ub < threshold) {
-              dropped++;
-              continue;
-            }
-          }
-          completed++;
-          a += kernels.dotBytes(w, array, (first + r - from) * dim, head, dim);
-        }
-        float s = perVector ? a * scale[r] : a + constant;
+        float s = perVector ? approx[r - from] * scale[r] : approx[r - from] + constant;
         float e = error[r];
         float m = qn * (e + gamma * (normFactor * norm[r] + 2 * e)) * (1 + 4 * gamma) + constantSlack + 4 * Math.ulp(Math.abs(s));
         float lb = s - m;
@@ -334,10 +258,6 @@ final class Int8Prefilter {
           upper[n++] = ub;
         }
       }
-      from = to;
-      if (twoStage && ++blocks == TRIAL_BLOCKS && dropped < 2 * completed) {
-        twoStage = false;
-      }
     }
     int rescored = 0;
     for (int i = 0; i < n; i++) {
@@ -347,33 +267,6 @@ final class Int8Prefilter {
       }
     }
     return rescored;
-  }
-
-  /** The norm of {@code codes[head, dim)} in code units, rounded up. */
-  private float tailNorm(byte[] codes) {
-    long sum = 0;
-    for (int d = head; d < dim; d++) {
-      sum += codes[d] * codes[d];
-    }
-    return Math.nextUp((float) (Math.sqrt(sum) * (1 + 1e-6)));
-  }
-
-  /**
-   * Fills the tail norms of rows not yet known (after a load); once per loaded index. Concurrent
-   * searches (under the index's read lock) wait for one pass; rows encoded later fill their own.
-   */
-  private void fillTailNorms(int size) {
-    if (tailRows >= size) {
-      return;
-    }
-    synchronized (tailLock) {
-      byte[] codeRow = new byte[dim];
-      for (int r = tailRows; r < size; r++) {
-        codes.get(r, codeRow);
-        tailNorm[r] = tailNorm(codeRow);
-      }
-      tailRows = size;
-    }
   }
 
   /** Drops the candidates whose upper bound is below {@code threshold}; returns how many remain. */

@@ -109,37 +109,24 @@ public final class Int8Codes {
     return mapped == null ? new byte[0] : new byte[Math.max(1, SCAN_BYTES / dim) * dim];
   }
 
-  /**
-   * Rows {@code [from, end)} readable in one array: row {@code from + i} starts at byte {@code
-   * (first + i) * dim} of {@code array}. {@code end} may stop short of what was asked (a chunk or
-   * scratch boundary).
-   */
-  public record Rows(byte[] array, int first, int end) {}
-
-  /**
-   * Rows from {@code from} on (at most up to {@code to}) in one array: the heap chunk that holds
-   * them, or, for mapped codes, a copy in {@code scratch} (from {@link #newScratch()}).
-   */
-  public Rows rowsAt(int from, int to, byte[] scratch) {
-    if (mapped != null) {
-      int end = Math.min(mapped.runEnd(from, to), from + scratch.length / dim);
-      Foreign.readBytes(mapped.segment(from), mapped.offset(from), scratch, 0, (end - from) * dim);
-      return new Rows(scratch, 0, end);
-    }
-    int c = from / chunkRows;
-    int base = c * chunkRows;
-    return new Rows(chunks.get(c), from - base, (int) Math.min(to, base + (long) chunkRows));
-  }
-
   /** {@code out[outOff + r - from] = sum_d w[d] * code[r][d]} for rows {@code [from, to)} (see {@link VectorKernels#dotBytesRows}). */
   public void dotRows(VectorKernels kernels, float[] w, int from, int to, float[] out, int outOff, byte[] scratch) {
-    for (int r = from; r < to;) {
-      Rows rows = rowsAt(r, to, scratch);
-      kernels.dotBytesRows(w, rows.array(), dim, rows.first(), rows.first() + rows.end() - r, out, outOff + r - from);
-      r = rows.end();
+    int r = from;
+    while (r < to) {
+      if (mapped != null) {
+        int end = Math.min(mapped.runEnd(r, to), r + scratch.length / dim);
+        Foreign.readBytes(mapped.segment(r), mapped.offset(r), scratch, 0, (end - r) * dim);
+        kernels.dotBytesRows(w, scratch, dim, 0, end - r, out, outOff + r - from);
+        r = end;
+      } else {
+        int c = r / chunkRows;
+        int base = c * chunkRows;
+        int end = (int) Math.min(to, base + (long) chunkRows);
+        kernels.dotBytesRows(w, chunks.get(c), dim, r - base, end - base, out, outOff + r - from);
+        r = end;
+      }
     }
   }
-
 
   /** Writes rows {@code [0, rows)}, row-major, without a count. */
   public void writeRows(BinaryOut out, int rows) throws IOException {
