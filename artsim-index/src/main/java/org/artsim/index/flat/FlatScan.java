@@ -18,8 +18,8 @@ record FlatScan(VectorStore vectors, VectorKernels kernels, Score score, int siz
   private static final int ROW_CHUNK = 1024;
   /** Floats of mapped rows copied at a time on the single-query path (64 KiB). */
   private static final int SCAN_FLOATS = 16 << 10;
-  /** Queries per tile on the batch path. */
-  private static final int QUERY_BLOCK = 32;
+  /** Queries per tile on the batch path, and per parallel chunk of a batch. */
+  static final int QUERY_BLOCK = 32;
   /** Rows per tile on the batch path. */
   private static final int ROW_BLOCK = 128;
 
@@ -45,12 +45,16 @@ record FlatScan(VectorStore vectors, VectorKernels kernels, Score score, int siz
     }
   }
 
-  /** Scores the {@code nq} row-major queries {@code qs} against every row in tiles, offering to {@code tops[i]}. */
-  void scanBlocks(float[] qs, int nq, TopK[] tops, BitSet allowed) {
+  /**
+   * Scores queries {@code [from, to)} of the row-major {@code qs} against every row in tiles,
+   * offering query {@code i}'s scores to {@code tops[i]}. Touches no other query's top list, so
+   * disjoint ranges may run on different threads.
+   */
+  void scanBlocks(float[] qs, int from, int to, TopK[] tops, BitSet allowed) {
     float[] tile = new float[QUERY_BLOCK * ROW_BLOCK];
     float[] scratch = vectors.newScratch(ROW_BLOCK);
-    for (int q0 = 0; q0 < nq; q0 += QUERY_BLOCK) {
-      int q1 = Math.min(nq, q0 + QUERY_BLOCK);
+    for (int q0 = from; q0 < to; q0 += QUERY_BLOCK) {
+      int q1 = Math.min(to, q0 + QUERY_BLOCK);
       for (int r0 = 0; r0 < size; r0 += ROW_BLOCK) {
         int r1 = Math.min(size, r0 + ROW_BLOCK);
         vectors.scoreBlock(kernels, score, qs, q0, q1, r0, r1, tile, scratch);
