@@ -424,7 +424,8 @@ final class FlatVectorIndex implements VectorIndex, Verifiable {
           }
         });
       } else {
-        ParallelQueries.forRanges(nq, config.searchThreads(), FlatScan.QUERY_BLOCK, (from, to) -> scan.scanBlocks(qs, from, to, tops, allowed));
+        int block = scan.queryBlock(nq, config.searchThreads());
+        ParallelQueries.forRanges(nq, config.searchThreads(), block, (from, to) -> scan.scanBlocks(qs, from, to, block, tops, allowed));
       }
       for (TopK top : tops) {
         out.add(store.hits(top));
