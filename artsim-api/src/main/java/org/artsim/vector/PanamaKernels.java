@@ -15,8 +15,11 @@ import jdk.incubator.vector.VectorSpecies;
  *
  * <p>Throughput comes from working on several pairs at once rather than from reordering one pair's
  * sum: {@link #scoreRows} streams four rows per pass over the query, and {@link #scoreBlock} keeps
- * a tile of query/row accumulators in registers ({@link PanamaTiles}) so each loaded vector feeds
- * several multiply-adds.
+ * a 4&times;4 tile of query/row accumulators in registers so each loaded vector feeds four
+ * multiply-adds. With 16 lanes (AVX-512) the tile is {@link PanamaTiles}'s, whose sixteen halving
+ * trees are reduced together; with other widths each pair's accumulator is stored and summed on
+ * its own (the butterfly's blends and shuffles need vector registers on AVX2, where masks are not
+ * separate registers, and measured slower there).
  */
 final class PanamaKernels implements VectorKernels {
   /** The system property that narrows the vector width, e.g. to benchmark AVX2 lanes on an AVX-512 machine. */
@@ -69,6 +72,32 @@ final class PanamaKernels implements VectorKernels {
   private static final VectorShuffle<Float> ROTL4 = VectorShuffle.iota(S, 4 % L, 1, true);
   private static final VectorShuffle<Float> ROTL8 = VectorShuffle.iota(S, 8 % L, 1, true);
 
+  /**
+   * {@link #halvingSum} of the vector stored at {@code a[off]}. Loading inside the method keeps the
+   * vector's concrete type visible to the JIT even when this method is compiled on its own (a
+   * vector passed in as a parameter is then boxed, which made the tile path up to 10x slower in
+   * some runs).
+   */
+  private static float halvingSumAt(float[] a, int off) {
+    FloatVector v = FloatVector.fromArray(S, a, off);
+    if (L > 16) {
+      return ScalarKernels.halvingSum(java.util.Arrays.copyOfRange(a, off, off + L));
+    }
+    if (L >= 16) {
+      v = v.add(v.rearrange(ROTL8));
+    }
+    if (L >= 8) {
+      v = v.add(v.rearrange(ROTL4));
+    }
+    if (L >= 4) {
+      v = v.add(v.rearrange(ROTL2));
+    }
+    if (L >= 2) {
+      v = v.add(v.rearrange(ROTL1));
+    }
+    return v.lane(0);
+  }
+
   /** The lanes of {@code v} added as the halving tree {@link VectorKernels} defines. */
   private static float halvingSum(FloatVector v) {
     if (L > 16) {
@@ -89,6 +118,18 @@ final class PanamaKernels implements VectorKernels {
       v = v.add(v.rearrange(ROTL1));
     }
     return v.lane(0);
+  }
+
+  /**
+   * Reduces the 16 accumulators stored in {@code tile} (pair p = a*4+b at {@code p * L}) to their
+   * lane sums in {@code sums[p]}, with the halving tree in plain code. (A rotate-and-add per
+   * vector here was up to 1.4x faster in some runs and 50x slower in others, depending on how the
+   * JIT compiled it on JDK 25; this version is steady.)
+   */
+  private static void reduceTile(float[] tile, float[] sums) {
+    for (int p = 0; p < 16; p++) {
+      sums[p] = halvingSumAt(tile, p * L);
+    }
   }
 
   @Override
@@ -246,8 +287,189 @@ final class PanamaKernels implements VectorKernels {
       return;
     }
     int width = rowTo - rowFrom;
-    for (int i = qFrom; i < qTo; i++) {
+    float[] tile = new float[16 * L];
+    float[] sums = new float[16];
+    int i = qFrom;
+    for (; i + 4 <= qTo; i += 4) {
+      int r = rowFrom;
+      for (; r + 4 <= rowTo; r += 4) {
+        if (score == Score.DOT) {
+          dotTile(queries, i, rows, dim, r, tile, sums);
+        } else {
+          l2Tile(queries, i, rows, dim, r, tile, sums);
+        }
+        finishTile(score, queries, i, rows, dim, r, sums, out, (i - qFrom) * width + (r - rowFrom), width);
+      }
+      for (int qi = i; qi < i + 4; qi++) {
+        scoreRows(score, queries, qi * dim, rows, dim, r, rowTo, out, (qi - qFrom) * width + (r - rowFrom));
+      }
+    }
+    for (; i < qTo; i++) {
       scoreRows(score, queries, i * dim, rows, dim, rowFrom, rowTo, out, (i - qFrom) * width);
+    }
+  }
+
+  /** Accumulates the 4x4 tile of queries i..i+3 and rows r..r+3; {@code sums} receives the 16 lane sums. */
+  private static void dotTile(float[] qs, int i, float[] rows, int dim, int r, float[] tile, float[] sums) {
+    int q0 = i * dim;
+    int q1 = q0 + dim;
+    int q2 = q1 + dim;
+    int q3 = q2 + dim;
+    int b0 = r * dim;
+    int b1 = b0 + dim;
+    int b2 = b1 + dim;
+    int b3 = b2 + dim;
+    FloatVector z = FloatVector.zero(S);
+    FloatVector c00 = z, c01 = z, c02 = z, c03 = z;
+    FloatVector c10 = z, c11 = z, c12 = z, c13 = z;
+    FloatVector c20 = z, c21 = z, c22 = z, c23 = z;
+    FloatVector c30 = z, c31 = z, c32 = z, c33 = z;
+    int bound = S.loopBound(dim);
+    for (int k = 0; k < bound; k += L) {
+      FloatVector y0 = FloatVector.fromArray(S, rows, b0 + k);
+      FloatVector y1 = FloatVector.fromArray(S, rows, b1 + k);
+      FloatVector y2 = FloatVector.fromArray(S, rows, b2 + k);
+      FloatVector y3 = FloatVector.fromArray(S, rows, b3 + k);
+      FloatVector x = FloatVector.fromArray(S, qs, q0 + k);
+      c00 = x.fma(y0, c00);
+      c01 = x.fma(y1, c01);
+      c02 = x.fma(y2, c02);
+      c03 = x.fma(y3, c03);
+      x = FloatVector.fromArray(S, qs, q1 + k);
+      c10 = x.fma(y0, c10);
+      c11 = x.fma(y1, c11);
+      c12 = x.fma(y2, c12);
+      c13 = x.fma(y3, c13);
+      x = FloatVector.fromArray(S, qs, q2 + k);
+      c20 = x.fma(y0, c20);
+      c21 = x.fma(y1, c21);
+      c22 = x.fma(y2, c22);
+      c23 = x.fma(y3, c23);
+      x = FloatVector.fromArray(S, qs, q3 + k);
+      c30 = x.fma(y0, c30);
+      c31 = x.fma(y1, c31);
+      c32 = x.fma(y2, c32);
+      c33 = x.fma(y3, c33);
+    }
+    c00.intoArray(tile, 0 * L);
+    c01.intoArray(tile, 1 * L);
+    c02.intoArray(tile, 2 * L);
+    c03.intoArray(tile, 3 * L);
+    c10.intoArray(tile, 4 * L);
+    c11.intoArray(tile, 5 * L);
+    c12.intoArray(tile, 6 * L);
+    c13.intoArray(tile, 7 * L);
+    c20.intoArray(tile, 8 * L);
+    c21.intoArray(tile, 9 * L);
+    c22.intoArray(tile, 10 * L);
+    c23.intoArray(tile, 11 * L);
+    c30.intoArray(tile, 12 * L);
+    c31.intoArray(tile, 13 * L);
+    c32.intoArray(tile, 14 * L);
+    c33.intoArray(tile, 15 * L);
+    reduceTile(tile, sums);
+  }
+
+  /** As {@link #dotTile}, for squared differences. */
+  private static void l2Tile(float[] qs, int i, float[] rows, int dim, int r, float[] tile, float[] sums) {
+    int q0 = i * dim;
+    int q1 = q0 + dim;
+    int q2 = q1 + dim;
+    int q3 = q2 + dim;
+    int b0 = r * dim;
+    int b1 = b0 + dim;
+    int b2 = b1 + dim;
+    int b3 = b2 + dim;
+    FloatVector z = FloatVector.zero(S);
+    FloatVector c00 = z, c01 = z, c02 = z, c03 = z;
+    FloatVector c10 = z, c11 = z, c12 = z, c13 = z;
+    FloatVector c20 = z, c21 = z, c22 = z, c23 = z;
+    FloatVector c30 = z, c31 = z, c32 = z, c33 = z;
+    int bound = S.loopBound(dim);
+    for (int k = 0; k < bound; k += L) {
+      FloatVector y0 = FloatVector.fromArray(S, rows, b0 + k);
+      FloatVector y1 = FloatVector.fromArray(S, rows, b1 + k);
+      FloatVector y2 = FloatVector.fromArray(S, rows, b2 + k);
+      FloatVector y3 = FloatVector.fromArray(S, rows, b3 + k);
+      FloatVector x = FloatVector.fromArray(S, qs, q0 + k);
+      FloatVector d;
+      d = x.sub(y0);
+      c00 = d.fma(d, c00);
+      d = x.sub(y1);
+      c01 = d.fma(d, c01);
+      d = x.sub(y2);
+      c02 = d.fma(d, c02);
+      d = x.sub(y3);
+      c03 = d.fma(d, c03);
+      x = FloatVector.fromArray(S, qs, q1 + k);
+      d = x.sub(y0);
+      c10 = d.fma(d, c10);
+      d = x.sub(y1);
+      c11 = d.fma(d, c11);
+      d = x.sub(y2);
+      c12 = d.fma(d, c12);
+      d = x.sub(y3);
+      c13 = d.fma(d, c13);
+      x = FloatVector.fromArray(S, qs, q2 + k);
+      d = x.sub(y0);
+      c20 = d.fma(d, c20);
+      d = x.sub(y1);
+      c21 = d.fma(d, c21);
+      d = x.sub(y2);
+      c22 = d.fma(d, c22);
+      d = x.sub(y3);
+      c23 = d.fma(d, c23);
+      x = FloatVector.fromArray(S, qs, q3 + k);
+      d = x.sub(y0);
+      c30 = d.fma(d, c30);
+      d = x.sub(y1);
+      c31 = d.fma(d, c31);
+      d = x.sub(y2);
+      c32 = d.fma(d, c32);
+      d = x.sub(y3);
+      c33 = d.fma(d, c33);
+    }
+    c00.intoArray(tile, 0 * L);
+    c01.intoArray(tile, 1 * L);
+    c02.intoArray(tile, 2 * L);
+    c03.intoArray(tile, 3 * L);
+    c10.intoArray(tile, 4 * L);
+    c11.intoArray(tile, 5 * L);
+    c12.intoArray(tile, 6 * L);
+    c13.intoArray(tile, 7 * L);
+    c20.intoArray(tile, 8 * L);
+    c21.intoArray(tile, 9 * L);
+    c22.intoArray(tile, 10 * L);
+    c23.intoArray(tile, 11 * L);
+    c30.intoArray(tile, 12 * L);
+    c31.intoArray(tile, 13 * L);
+    c32.intoArray(tile, 14 * L);
+    c33.intoArray(tile, 15 * L);
+    reduceTile(tile, sums);
+  }
+
+  /** Adds the tail to each of the tile's 16 lane sums and writes the scores. */
+  private static void finishTile(
+      Score score, float[] qs, int i, float[] rows, int dim, int r, float[] sums, float[] out, int o, int width) {
+    int tailFrom = S.loopBound(dim);
+    for (int a = 0; a < 4; a++) {
+      int qBase = (i + a) * dim;
+      for (int b = 0; b < 4; b++) {
+        int rBase = (r + b) * dim;
+        float sum = sums[a * 4 + b];
+        if (score == Score.DOT) {
+          for (int k = tailFrom; k < dim; k++) {
+            sum = Math.fma(qs[qBase + k], rows[rBase + k], sum);
+          }
+          out[o + a * width + b] = sum;
+        } else {
+          for (int k = tailFrom; k < dim; k++) {
+            float d = qs[qBase + k] - rows[rBase + k];
+            sum = Math.fma(d, d, sum);
+          }
+          out[o + a * width + b] = -sum;
+        }
+      }
     }
   }
 

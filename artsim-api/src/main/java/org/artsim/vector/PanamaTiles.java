@@ -7,19 +7,22 @@ import jdk.incubator.vector.VectorSpecies;
 import org.artsim.vector.VectorKernels.Score;
 
 /**
- * The batch kernel of {@link PanamaKernels}: scores a block of queries against a block of rows in
- * register tiles of {@code QT} queries &times; {@code RT} rows, one accumulator vector per pair,
- * {@code QT * RT == lanes} so that the tile fits the register file (4&times;4 with 16 lanes on
- * AVX-512's 32 registers: 16 accumulators, 4 row vectors, a query vector; 2&times;4 with 8 lanes,
- * 13 of AVX2's 16 registers; 2&times;2 with 4 lanes).
+ * The batch kernel of {@link PanamaKernels} with 16 lanes (AVX-512): scores a block of queries
+ * against a block of rows in register tiles of 4 queries &times; 4 rows, one accumulator vector
+ * per pair (16 accumulators, 4 row vectors and a query vector: 21 of AVX-512's 32 registers).
+ *
+ * <p>Only for 16 lanes: the butterfly below needs its rotations and blend masks in registers, and
+ * on AVX2 (8 lanes, 16 registers, masks held in vector registers) a 2&times;4 tile with it and a
+ * 4&times;4 tile with two of them both measured slower in the index than {@link PanamaKernels}'s
+ * 4&times;4 tile that stores its accumulators and sums each pair on its own.
  *
  * <p>Each pair is summed exactly as {@link VectorKernels} defines (fused multiply-adds per lane in
  * element order, the lanes added as a halving tree, then the tail), so scores equal the single
  * pair path bit for bit. The halving trees of a tile's {@code lanes} accumulators are done together
  * as a butterfly: combining two vectors at block size {@code s} adds, in each lane, the same two
- * partial sums the halving step {@code s} adds for one of them, so {@code lanes - 1} vector
- * additions (each with two rotations and two blends) leave every pair's sum in one lane of one
- * vector ({@link #OWNER} says which), instead of {@code log2(lanes)} shuffles per pair.
+ * partial sums the halving step {@code s} adds for one of them, so 15 vector additions (each with
+ * two rotations and two blends) leave every pair's sum in one lane of one vector ({@link #OWNER}
+ * says which), instead of 4 shuffles and adds per pair after a store and a reload.
  *
  * <p>A tile's queries stay in L1 while the block's rows pass under them.
  */
@@ -27,11 +30,11 @@ final class PanamaTiles {
   private static final VectorSpecies<Float> S = PanamaKernels.SPECIES;
   private static final int L = S.length();
   /** Queries per register tile. */
-  static final int QT = L >= 8 ? L / 4 : 2;
+  static final int QT = 4;
   /** Rows per register tile. */
-  static final int RT = L / QT;
-  /** Whether this lane count has a tile (4, 8 or 16 lanes). */
-  static final boolean SUPPORTED = L == 4 || L == 8 || L == 16;
+  static final int RT = 4;
+  /** Whether these tiles serve this lane count: 16 lanes only (see the class comment). */
+  static final boolean SUPPORTED = L == 16;
 
   private static final VectorShuffle<Float> ROTL8 = VectorShuffle.iota(S, 8 % L, 1, true);
   private static final VectorShuffle<Float> ROTL4 = VectorShuffle.iota(S, 4 % L, 1, true);
@@ -109,22 +112,10 @@ final class PanamaTiles {
     for (int i = qFrom; i < qEnd; i += QT) {
       for (int r = rowFrom; r < rEnd; r += RT) {
         int o = (i - qFrom) * width + (r - rowFrom);
-        if (L == 16) {
-          if (dot) {
-            dot4x4(queries, i * dim, rows, r * dim, dim, out, o, offsets, sums);
-          } else {
-            l2x4x4(queries, i * dim, rows, r * dim, dim, out, o, offsets, sums);
-          }
-        } else if (L == 8) {
-          if (dot) {
-            dot2x4(queries, i * dim, rows, r * dim, dim, out, o, offsets, sums);
-          } else {
-            l2x2x4(queries, i * dim, rows, r * dim, dim, out, o, offsets, sums);
-          }
-        } else if (dot) {
-          dot2x2(queries, i * dim, rows, r * dim, dim, out, o, offsets, sums);
+        if (dot) {
+          dot4x4(queries, i * dim, rows, r * dim, dim, out, o, offsets, sums);
         } else {
-          l2x2x2(queries, i * dim, rows, r * dim, dim, out, o, offsets, sums);
+          l2x4x4(queries, i * dim, rows, r * dim, dim, out, o, offsets, sums);
         }
       }
     }
@@ -303,156 +294,6 @@ final class PanamaTiles {
     FloatVector t2_1 = t1_2.blend(t1_3.rearrange(ROTR2), ODD2).add(t1_2.rearrange(ROTL2).blend(t1_3, ODD2));
     FloatVector t3_0 = t2_0.blend(t2_1.rearrange(ROTR1), ODD1).add(t2_0.rearrange(ROTL1).blend(t2_1, ODD1));
     t3_0.intoArray(sums, 0);
-    finish(true, sums, qs, q, rows, b0, dim, bound, out, o, offsets);
-  }
-
-  /** Dot products of queries at {@code qs[q + a * dim]} (a &lt; 2) and rows at {@code rows[b0 + b * dim]} (b &lt; 4); writes pair a*4+b to {@code out[o + offsets[lane]]}. */
-  private static void dot2x4(float[] qs, int q, float[] rows, int b0, int dim, float[] out, int o, int[] offsets, float[] sums) {
-    int q0 = q;
-    int q1 = q + dim;
-    int r0 = b0;
-    int r1 = b0 + dim;
-    int r2 = b0 + 2 * dim;
-    int r3 = b0 + 3 * dim;
-    FloatVector z = FloatVector.zero(S);
-    FloatVector c00 = z, c01 = z, c02 = z, c03 = z;
-    FloatVector c10 = z, c11 = z, c12 = z, c13 = z;
-    int bound = S.loopBound(dim);
-    for (int k = 0; k < bound; k += L) {
-      FloatVector y0 = FloatVector.fromArray(S, rows, r0 + k);
-      FloatVector y1 = FloatVector.fromArray(S, rows, r1 + k);
-      FloatVector y2 = FloatVector.fromArray(S, rows, r2 + k);
-      FloatVector y3 = FloatVector.fromArray(S, rows, r3 + k);
-      FloatVector x;
-      x = FloatVector.fromArray(S, qs, q0 + k);
-      c00 = x.fma(y0, c00);
-      c01 = x.fma(y1, c01);
-      c02 = x.fma(y2, c02);
-      c03 = x.fma(y3, c03);
-      x = FloatVector.fromArray(S, qs, q1 + k);
-      c10 = x.fma(y0, c10);
-      c11 = x.fma(y1, c11);
-      c12 = x.fma(y2, c12);
-      c13 = x.fma(y3, c13);
-    }
-    FloatVector t0_0 = c00.blend(c01.rearrange(ROTR4), ODD4).add(c00.rearrange(ROTL4).blend(c01, ODD4));
-    FloatVector t0_1 = c02.blend(c03.rearrange(ROTR4), ODD4).add(c02.rearrange(ROTL4).blend(c03, ODD4));
-    FloatVector t0_2 = c10.blend(c11.rearrange(ROTR4), ODD4).add(c10.rearrange(ROTL4).blend(c11, ODD4));
-    FloatVector t0_3 = c12.blend(c13.rearrange(ROTR4), ODD4).add(c12.rearrange(ROTL4).blend(c13, ODD4));
-    FloatVector t1_0 = t0_0.blend(t0_1.rearrange(ROTR2), ODD2).add(t0_0.rearrange(ROTL2).blend(t0_1, ODD2));
-    FloatVector t1_1 = t0_2.blend(t0_3.rearrange(ROTR2), ODD2).add(t0_2.rearrange(ROTL2).blend(t0_3, ODD2));
-    FloatVector t2_0 = t1_0.blend(t1_1.rearrange(ROTR1), ODD1).add(t1_0.rearrange(ROTL1).blend(t1_1, ODD1));
-    t2_0.intoArray(sums, 0);
-    finish(false, sums, qs, q, rows, b0, dim, bound, out, o, offsets);
-  }
-
-  /** Squared differences of queries at {@code qs[q + a * dim]} (a &lt; 2) and rows at {@code rows[b0 + b * dim]} (b &lt; 4); writes pair a*4+b to {@code out[o + offsets[lane]]}. */
-  private static void l2x2x4(float[] qs, int q, float[] rows, int b0, int dim, float[] out, int o, int[] offsets, float[] sums) {
-    int q0 = q;
-    int q1 = q + dim;
-    int r0 = b0;
-    int r1 = b0 + dim;
-    int r2 = b0 + 2 * dim;
-    int r3 = b0 + 3 * dim;
-    FloatVector z = FloatVector.zero(S);
-    FloatVector c00 = z, c01 = z, c02 = z, c03 = z;
-    FloatVector c10 = z, c11 = z, c12 = z, c13 = z;
-    int bound = S.loopBound(dim);
-    for (int k = 0; k < bound; k += L) {
-      FloatVector y0 = FloatVector.fromArray(S, rows, r0 + k);
-      FloatVector y1 = FloatVector.fromArray(S, rows, r1 + k);
-      FloatVector y2 = FloatVector.fromArray(S, rows, r2 + k);
-      FloatVector y3 = FloatVector.fromArray(S, rows, r3 + k);
-      FloatVector x;
-      FloatVector d;
-      x = FloatVector.fromArray(S, qs, q0 + k);
-      d = x.sub(y0);
-      c00 = d.fma(d, c00);
-      d = x.sub(y1);
-      c01 = d.fma(d, c01);
-      d = x.sub(y2);
-      c02 = d.fma(d, c02);
-      d = x.sub(y3);
-      c03 = d.fma(d, c03);
-      x = FloatVector.fromArray(S, qs, q1 + k);
-      d = x.sub(y0);
-      c10 = d.fma(d, c10);
-      d = x.sub(y1);
-      c11 = d.fma(d, c11);
-      d = x.sub(y2);
-      c12 = d.fma(d, c12);
-      d = x.sub(y3);
-      c13 = d.fma(d, c13);
-    }
-    FloatVector t0_0 = c00.blend(c01.rearrange(ROTR4), ODD4).add(c00.rearrange(ROTL4).blend(c01, ODD4));
-    FloatVector t0_1 = c02.blend(c03.rearrange(ROTR4), ODD4).add(c02.rearrange(ROTL4).blend(c03, ODD4));
-    FloatVector t0_2 = c10.blend(c11.rearrange(ROTR4), ODD4).add(c10.rearrange(ROTL4).blend(c11, ODD4));
-    FloatVector t0_3 = c12.blend(c13.rearrange(ROTR4), ODD4).add(c12.rearrange(ROTL4).blend(c13, ODD4));
-    FloatVector t1_0 = t0_0.blend(t0_1.rearrange(ROTR2), ODD2).add(t0_0.rearrange(ROTL2).blend(t0_1, ODD2));
-    FloatVector t1_1 = t0_2.blend(t0_3.rearrange(ROTR2), ODD2).add(t0_2.rearrange(ROTL2).blend(t0_3, ODD2));
-    FloatVector t2_0 = t1_0.blend(t1_1.rearrange(ROTR1), ODD1).add(t1_0.rearrange(ROTL1).blend(t1_1, ODD1));
-    t2_0.intoArray(sums, 0);
-    finish(true, sums, qs, q, rows, b0, dim, bound, out, o, offsets);
-  }
-
-  /** Dot products of queries at {@code qs[q + a * dim]} (a &lt; 2) and rows at {@code rows[b0 + b * dim]} (b &lt; 2); writes pair a*2+b to {@code out[o + offsets[lane]]}. */
-  private static void dot2x2(float[] qs, int q, float[] rows, int b0, int dim, float[] out, int o, int[] offsets, float[] sums) {
-    int q0 = q;
-    int q1 = q + dim;
-    int r0 = b0;
-    int r1 = b0 + dim;
-    FloatVector z = FloatVector.zero(S);
-    FloatVector c00 = z, c01 = z;
-    FloatVector c10 = z, c11 = z;
-    int bound = S.loopBound(dim);
-    for (int k = 0; k < bound; k += L) {
-      FloatVector y0 = FloatVector.fromArray(S, rows, r0 + k);
-      FloatVector y1 = FloatVector.fromArray(S, rows, r1 + k);
-      FloatVector x;
-      x = FloatVector.fromArray(S, qs, q0 + k);
-      c00 = x.fma(y0, c00);
-      c01 = x.fma(y1, c01);
-      x = FloatVector.fromArray(S, qs, q1 + k);
-      c10 = x.fma(y0, c10);
-      c11 = x.fma(y1, c11);
-    }
-    FloatVector t0_0 = c00.blend(c01.rearrange(ROTR2), ODD2).add(c00.rearrange(ROTL2).blend(c01, ODD2));
-    FloatVector t0_1 = c10.blend(c11.rearrange(ROTR2), ODD2).add(c10.rearrange(ROTL2).blend(c11, ODD2));
-    FloatVector t1_0 = t0_0.blend(t0_1.rearrange(ROTR1), ODD1).add(t0_0.rearrange(ROTL1).blend(t0_1, ODD1));
-    t1_0.intoArray(sums, 0);
-    finish(false, sums, qs, q, rows, b0, dim, bound, out, o, offsets);
-  }
-
-  /** Squared differences of queries at {@code qs[q + a * dim]} (a &lt; 2) and rows at {@code rows[b0 + b * dim]} (b &lt; 2); writes pair a*2+b to {@code out[o + offsets[lane]]}. */
-  private static void l2x2x2(float[] qs, int q, float[] rows, int b0, int dim, float[] out, int o, int[] offsets, float[] sums) {
-    int q0 = q;
-    int q1 = q + dim;
-    int r0 = b0;
-    int r1 = b0 + dim;
-    FloatVector z = FloatVector.zero(S);
-    FloatVector c00 = z, c01 = z;
-    FloatVector c10 = z, c11 = z;
-    int bound = S.loopBound(dim);
-    for (int k = 0; k < bound; k += L) {
-      FloatVector y0 = FloatVector.fromArray(S, rows, r0 + k);
-      FloatVector y1 = FloatVector.fromArray(S, rows, r1 + k);
-      FloatVector x;
-      FloatVector d;
-      x = FloatVector.fromArray(S, qs, q0 + k);
-      d = x.sub(y0);
-      c00 = d.fma(d, c00);
-      d = x.sub(y1);
-      c01 = d.fma(d, c01);
-      x = FloatVector.fromArray(S, qs, q1 + k);
-      d = x.sub(y0);
-      c10 = d.fma(d, c10);
-      d = x.sub(y1);
-      c11 = d.fma(d, c11);
-    }
-    FloatVector t0_0 = c00.blend(c01.rearrange(ROTR2), ODD2).add(c00.rearrange(ROTL2).blend(c01, ODD2));
-    FloatVector t0_1 = c10.blend(c11.rearrange(ROTR2), ODD2).add(c10.rearrange(ROTL2).blend(c11, ODD2));
-    FloatVector t1_0 = t0_0.blend(t0_1.rearrange(ROTR1), ODD1).add(t0_0.rearrange(ROTL1).blend(t0_1, ODD1));
-    t1_0.intoArray(sums, 0);
     finish(true, sums, qs, q, rows, b0, dim, bound, out, o, offsets);
   }
 }
