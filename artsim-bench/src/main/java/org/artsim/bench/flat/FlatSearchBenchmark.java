@@ -35,7 +35,10 @@ import org.openjdk.jmh.annotations.Warmup;
  * (the side-by-side runner does both).
  *
  * <p>Default: 100,000 x 512. Full setting for big machines: {@code -p n=1000000}. To measure the
- * 256-bit (AVX2) kernels on an AVX-512 machine add {@code -jvmArgsAppend -Dartsim.kernels.bits=256}.
+ * 256-bit kernels on an AVX-512 machine add {@code -jvmArgsAppend -Dartsim.kernels.bits=256} (8
+ * lanes, still 32 registers), or {@code -jvmArgsAppend -XX:UseAVX=2} (the JIT uses AVX2 itself: 8
+ * lanes and 16 registers, the closer stand-in for an AVX2 machine). On a loaded machine prefer
+ * {@link FlatBatchCpuTime}, which reports queries per CPU-second.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
