@@ -130,6 +130,44 @@ class OpenClipArtDemoTest {
     assertThat(d.neighbourPrecision()).isLessThan(r.neighbourPrecision() - 0.2);
   }
 
+  /**
+   * The real thing: the demo on Debian's installed package (an even sample of 150 works). Skips with
+   * the install command when the package is missing, except under CI ({@code CI=true}, where
+   * {@code .ci/run} installs it), where it fails instead.
+   */
+  @Test
+  void theDemoRunsOnTheInstalledDebianPackage() throws Exception {
+    if (!OpenClipArtCatalogue.installed(OpenClipArtCatalogue.DEBIAN_ROOT)) {
+      String message = "Open Clip Art is not installed under " + OpenClipArtCatalogue.DEBIAN_ROOT + "; run: " + OpenClipArtCatalogue.INSTALL_COMMAND;
+      if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+        throw new AssertionError("CI=true: " + message);
+      }
+      org.junit.jupiter.api.Assumptions.abort(message);
+    }
+    var buffer = new ByteArrayOutputStream();
+    var o = Demo.Options.parse(new String[] {"--openclipart", "--limit", "150", "--out", out.toString()});
+    Demo.Result r = Demo.run(o, new PrintStream(buffer, true, StandardCharsets.UTF_8));
+    String printed = buffer.toString(StandardCharsets.UTF_8);
+    System.out.println(printed);
+    // about 8,100 renders of about 6,900 drawings (openclipart-png 1:0.18+dfsg-19), most with an SVG title
+    var counts = java.util.regex.Pattern.compile("(\\d+) PNG renders, (\\d+) distinct works").matcher(printed);
+    assertThat(counts.find()).as(printed).isTrue();
+    assertThat(Integer.parseInt(counts.group(1))).isBetween(8000, 8300);
+    assertThat(Integer.parseInt(counts.group(2))).isBetween(6800, 7000);
+    assertThat(printed).contains("sampled 150 of the").contains("alpha=white");
+    // a few renders are over the image limits: reported rows, never a crash
+    assertThat(r.report().added()).isBetween(140, 150);
+    assertThat(r.report().added() + r.report().problems().size()).isEqualTo(150);
+    assertThat(r.field()).isEqualTo("category");
+    assertThat(r.perLabel().size()).isGreaterThanOrEqualTo(15);
+    assertThat(r.conditioned()).isNotEmpty().allSatisfy(h -> assertThat(h.label("category")).isEqualTo(r.conditionValue()));
+    assertThat(r.recommendations().hits()).isNotEmpty().extracting(Hit::id).doesNotContainAnyElementsOf(r.liked());
+    assertThat(r.mostUnique()).hasSize(5);
+    for (String png : new String[] {"contact sheet", "grid", "map"}) {
+      assertThat(ImageIO.read(r.files().get(png).toFile())).as(png).isNotNull();
+    }
+  }
+
   @Test
   void withoutThePackageTheDemoPrintsTheOneInstallLineAndFails() {
     var buffer = new ByteArrayOutputStream();

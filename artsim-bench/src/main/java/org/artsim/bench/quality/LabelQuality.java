@@ -1,19 +1,9 @@
 package org.artsim.bench.quality;
 
-import java.awt.image.BufferedImage;
-import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -22,9 +12,6 @@ import java.util.Random;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
-import org.artsim.Artsim;
-import org.artsim.ImageEmbedder;
-import org.artsim.ImageSource;
 import org.artsim.Labels;
 import org.artsim.collection.ArtCollection;
 import org.artsim.collection.CatalogueRecord;
@@ -43,18 +30,16 @@ import org.artsim.collection.ProviderSettings;
  *
  * <pre>
  * java ... org.artsim.bench.quality.LabelQuality [--root /usr/share/openclipart] [--embedders color,mobilenetv2-imagenet]
- *     [--limit N --seed S] [--cache artsim-bench/target/label-quality]
+ *     [--limit N --seed S] [--cache artsim-bench/target/quality-cache]
  * </pre>
  *
  * <p>Images are read as {@link QualityHarness} reads them (composited on white, at most 320 pixels,
- * over 40 megapixels skipped) and embedded once per embedder; the vectors are cached under {@code
- * --cache}, keyed by the embedder and the works. {@code --limit N} takes a subset of N works drawn
+ * over 40 megapixels skipped) and embedded once per embedder; the vectors are cached per work under {@code
+ * --cache}, in the same cache as {@link QualityHarness} ({@link ImageEmbeddings}). {@code --limit N} takes a subset of N works drawn
  * with {@code new Random(seed)}. With {@code --maps true} it also compares the 2-D maps' kNN
  * preservation and trustworthiness, UMAP against PCA ({@link MapQuality}).
  */
 public final class LabelQuality {
-  private static final long MAX_PIXELS = 40_000_000L;
-
   private LabelQuality() {}
 
   /** Accuracy of one field: micro over works, macro over primary labels. */
@@ -70,7 +55,7 @@ public final class LabelQuality {
     List<String> embedders = List.of(opt.getOrDefault("embedders", "color").split(","));
     int limit = Integer.parseInt(opt.getOrDefault("limit", "0"));
     long seed = Long.parseLong(opt.getOrDefault("seed", "42"));
-    Path cache = Path.of(opt.getOrDefault("cache", "artsim-bench/target/label-quality"));
+    Path cache = Path.of(opt.getOrDefault("cache", "artsim-bench/target/quality-cache"));
     boolean maps = Boolean.parseBoolean(opt.getOrDefault("maps", "false"));
 
     List<ClipArtCorpus.Work> works = subset(ClipArtCorpus.scan(root, 0), limit, seed);
@@ -165,72 +150,14 @@ public final class LabelQuality {
   /** The works that could be read, and their vectors. */
   record Embedded(List<ClipArtCorpus.Work> works, List<float[]> vectors) {}
 
+  /** The readable works and their vectors, from (and into) the quality harness's per-work cache. */
   private static Embedded embedCached(String name, List<ClipArtCorpus.Work> works, Path dir) throws IOException {
-    Path file = dir.resolve(name + "-" + key(works) + ".vectors");
-    Map<String, ClipArtCorpus.Work> byId = new LinkedHashMap<>();
-    works.forEach(w -> byId.put(w.id(), w));
-    if (Files.isRegularFile(file)) {
-      try (var in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file)))) {
-        int n = in.readInt();
-        var kept = new ArrayList<ClipArtCorpus.Work>(n);
-        var vectors = new ArrayList<float[]>(n);
-        for (int i = 0; i < n; i++) {
-          kept.add(byId.get(in.readUTF()));
-          float[] v = new float[in.readInt()];
-          for (int j = 0; j < v.length; j++) {
-            v[j] = in.readFloat();
-          }
-          vectors.add(v);
-        }
-        System.out.printf(Locale.ROOT, "# %s: %d vectors from the cache %s%n", name, n, file);
-        return new Embedded(kept, vectors);
-      }
+    int[] dropped = new int[2];
+    List<ClipArtCorpus.Work> kept = ImageEmbeddings.readable(works, dropped);
+    if (dropped[0] + dropped[1] > 0) {
+      System.out.printf(Locale.ROOT, "# %d works over %d MP and %d unreadable left out%n", dropped[0], ImageEmbeddings.MAX_PIXELS / 1_000_000, dropped[1]);
     }
-    long t0 = System.nanoTime();
-    var kept = new ArrayList<ClipArtCorpus.Work>();
-    var images = new ArrayList<BufferedImage>();
-    for (var w : works) {
-      try {
-        BufferedImage img = Thumbnails.read(w.image(), Thumbnails.Alpha.WHITE, 320, MAX_PIXELS);
-        if (img != null) {
-          kept.add(w);
-          images.add(img);
-        }
-      } catch (IOException | RuntimeException e) {
-        System.out.println("# unreadable, left out: " + w.image() + ": " + e);
-      }
-    }
-    var vectors = new ArrayList<float[]>(kept.size());
-    try (ImageEmbedder embedder = Artsim.imageEmbedder(name)) {
-      for (int i = 0; i < images.size(); i += 32) {
-        var sources = new ArrayList<ImageSource>();
-        images.subList(i, Math.min(images.size(), i + 32)).forEach(img -> sources.add(ImageSource.of(img)));
-        embedder.embedImages(sources).forEach(r -> vectors.add(r.vectorOrThrow()));
-      }
-    }
-    Files.createDirectories(dir);
-    try (var out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(file)))) {
-      out.writeInt(kept.size());
-      for (int i = 0; i < kept.size(); i++) {
-        out.writeUTF(kept.get(i).id());
-        out.writeInt(vectors.get(i).length);
-        for (float x : vectors.get(i)) {
-          out.writeFloat(x);
-        }
-      }
-    }
-    System.out.printf(Locale.ROOT, "# %s: %d of %d works embedded in %.0f s (over %d MP skipped), cached in %s%n",
-        name, kept.size(), works.size(), (System.nanoTime() - t0) / 1e9, MAX_PIXELS / 1_000_000, file);
-    return new Embedded(kept, vectors);
+    return new Embedded(kept, ImageEmbeddings.vectors(name, kept, Thumbnails.Alpha.WHITE, dir));
   }
 
-  private static String key(List<ClipArtCorpus.Work> works) {
-    try {
-      MessageDigest md = MessageDigest.getInstance("SHA-256");
-      works.forEach(w -> md.update((w.id() + "\n").getBytes(StandardCharsets.UTF_8)));
-      return works.size() + "-" + HexFormat.of().formatHex(md.digest(), 0, 6);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
-  }
 }

@@ -32,7 +32,10 @@ import org.artsim.spark.synapseml.KNNModel;
  * queries/s, index bytes, heap used after the queries) and writes the drop-in's top-k ids to
  * DATA_DIR/artsim-topk.tsv; checks that the partitioned answers equal the broadcast ones.
  *
- * <p>Arguments: DATA_DIR K CORES [SHARDS] [ROUNDS]. Run as artsim-spark/README.md says.
+ * <p>Arguments: DATA_DIR K CORES [SHARDS] [ROUNDS] [SHARD_LIST]. Run as artsim-spark/README.md says.
+ * With SHARD_LIST (comma-separated shard counts, e.g. {@code 1,2,4,8}) it measures growth instead:
+ * {@link ArtsimKnn} broadcast flat once, then partitioned flat on k-means shards for each count in
+ * the list, each checked against the broadcast answers (no drop-in, no HNSW).
  */
 public final class SparkSideBySide {
   private SparkSideBySide() {}
@@ -73,6 +76,11 @@ public final class SparkSideBySide {
     System.out.println("| implementation | fit s | query s | queries/s | index bytes (raw float32: " + (long) items.length * items[0].length * 4
         + ") | heap after queries MB |");
     System.out.println("|---|---|---|---|---|---|");
+    if (args.length > 5) {
+      growth(itemDf, queryDf, k, rounds, args[5]);
+      spark.stop();
+      return;
+    }
     List<Row> dropIn = null;
     for (int round = 0; round < rounds; round++) {
       long t0 = System.nanoTime();
@@ -111,6 +119,37 @@ public final class SparkSideBySide {
       }
     }
     spark.stop();
+  }
+
+  /** Broadcast flat, then partitioned flat for each shard count of {@code shardList}; each partitioned answer is compared with the broadcast one. */
+  private static void growth(Dataset<Row> itemDf, Dataset<Row> queryDf, int k, int rounds, String shardList) {
+    List<String> broadcastAnswer = null;
+    var runs = new ArrayList<Integer>();
+    runs.add(0);
+    for (String count : shardList.split(",")) {
+      runs.add(Integer.parseInt(count.trim()));
+    }
+    for (int shards : runs) {
+      String strategy = shards == 0 ? "broadcast" : "partitioned";
+      for (int round = 0; round < rounds; round++) {
+        long t0 = System.nanoTime();
+        ArtsimKnnModel model = new ArtsimKnn().setFeaturesCol("features").setIdCol("values").setLabelCols(new String[] {"labels"})
+            .setMetric("dot").setK(k).setIndexKind("flat").setStrategy(strategy).setSharding("kmeans").setNumShards(Math.max(1, shards)).setSeed(7).fit(itemDf);
+        long t1 = System.nanoTime();
+        List<Row> out = model.setConditionerCol("conditioner").transform(queryDf).select("qid", "neighbours").collectAsList();
+        long t2 = System.nanoTime();
+        if (round == rounds - 1) {
+          List<String> answer = idsByQuery(out);
+          String name = shards == 0 ? "artsim `ArtsimKnn` broadcast flat"
+              : "artsim `ArtsimKnn` partitioned flat, " + shards + " k-means shards (equal to broadcast: " + answer.equals(broadcastAnswer) + ")";
+          print(name, t0, t1, t2, out.size(), model.indexBytes());
+          if (shards == 0) {
+            broadcastAnswer = answer;
+          }
+        }
+        model.release();
+      }
+    }
   }
 
   private static void print(String name, long t0, long t1, long t2, int answered, long indexBytes) {
