@@ -5,10 +5,13 @@ Data: 100,000 x 512 unit vectors around 1,000 random unit centres, noise sigma 0
 per component, seed 42, and 1,000 queries from the same stream (the recipe of
 shared/tools/anchors/clipgen.py; artsim's Java generator draws the same distribution).
 Measures IndexFlatIP: one query per call (first `--single` queries, 1 thread) and one batch of
-1,000 queries with FAISS and OpenBLAS both pinned to 1 thread, then OpenBLAS at 2 threads.
+1,000 queries with FAISS and OpenBLAS both pinned to 1 thread, then OpenBLAS at 2 threads (FAISS's
+OpenMP at 1), then both on every core (`batch_all_qps`, FAISS's best all-core figure; `cores` says
+how many). `*_q_per_cpu_s`: queries per second of process CPU time (best rep), for loaded machines.
+Prints `blas`: the BLAS library faiss's module is linked against (ldd).
 Prints one JSON object.  Run with Debian's /usr/bin/python3 (python3-faiss).
 """
-import argparse, ctypes, json, time
+import argparse, ctypes, json, os, time
 import numpy as np
 
 
@@ -24,12 +27,21 @@ def clustered(n, nq, d, centres=1000, sigma=0.6, seed=42):
     return draw(n), draw(nq)
 
 
-def best(fn, reps):
+CPU = {}
+
+
+def best(fn, reps, cpu_key=None):
+    """Best wall time of reps calls; with cpu_key also records the best process CPU time in CPU."""
     times = []
+    cpus = []
     for _ in range(reps):
         t = time.perf_counter()
+        c = time.process_time()
         fn()
+        cpus.append(time.process_time() - c)
         times.append(time.perf_counter() - t)
+    if cpu_key:
+        CPU[cpu_key] = min(cpus)
     return min(times), times
 
 
@@ -52,12 +64,33 @@ def main():
     index.search(q[:5], 10)
     t, _ = best(lambda: [index.search(q[i:i + 1], 10) for i in range(a.single)], a.reps)
     out["single_1t_qps"] = a.single / t
-    t, _ = best(lambda: index.search(q, 10), a.reps)
+    t, _ = best(lambda: index.search(q, 10), a.reps, "1t")
     out["batch_1t_qps"] = len(q) / t
+    out["batch_1t_q_per_cpu_s"] = len(q) / CPU["1t"]
     blas.openblas_set_num_threads(2)
     t, _ = best(lambda: index.search(q, 10), a.reps)
     out["batch_omp1_blas2_qps"] = len(q) / t
+    cores = os.cpu_count() or 1
+    faiss.omp_set_num_threads(cores)
+    blas.openblas_set_num_threads(cores)
+    t, _ = best(lambda: index.search(q, 10), a.reps, "all")
+    out["batch_all_qps"] = len(q) / t
+    out["batch_all_q_per_cpu_s"] = len(q) / CPU["all"]
+    out["cores"] = cores
+    out["blas"] = linked_blas(faiss)
     print(json.dumps(out))
+
+
+def linked_blas(faiss):
+    """The libblas/openblas lines of `ldd` on faiss's extension module, resolved through symlinks."""
+    import glob, subprocess
+    libs = []
+    for so in glob.glob(os.path.join(os.path.dirname(faiss.__file__), "_swigfaiss*.so")):
+        for line in subprocess.run(["ldd", so], capture_output=True, text=True).stdout.splitlines():
+            if "blas" in line and "=>" in line:
+                path = line.split("=>")[1].split("(")[0].strip()
+                libs.append(line.split("=>")[0].strip() + " -> " + os.path.realpath(path))
+    return libs
 
 
 if __name__ == "__main__":

@@ -9,20 +9,48 @@ import jdk.incubator.vector.VectorSpecies;
 
 /**
  * Kernels on the JDK Vector API with the preferred float species (8 lanes on AVX2, 16 on
- * AVX-512). Each pair is summed in the order {@link VectorKernels} documents: one accumulator
+ * AVX-512), or a narrower one chosen by {@code -Dartsim.kernels.bits}. Each pair is summed in the order {@link VectorKernels} documents: one accumulator
  * vector of fused multiply-adds, its lanes added in order, then the tail &mdash; so results equal
  * {@link ScalarKernels} with the same lane count, bit for bit.
  *
  * <p>Throughput comes from working on several pairs at once rather than from reordering one pair's
  * sum: {@link #scoreRows} streams four rows per pass over the query, and {@link #scoreBlock} keeps
  * a 4&times;4 tile of query/row accumulators in registers so each loaded vector feeds four
- * multiply-adds.
+ * multiply-adds. With 16 lanes (AVX-512) the tile is {@link PanamaTiles}'s, whose sixteen halving
+ * trees are reduced together; with other widths each pair's accumulator is stored and summed on
+ * its own (the butterfly's blends and shuffles need vector registers on AVX2, where masks are not
+ * separate registers, and measured slower there).
  */
 final class PanamaKernels implements VectorKernels {
-  private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
+  /** The system property that narrows the vector width, e.g. to benchmark AVX2 lanes on an AVX-512 machine. */
+  static final String BITS_PROPERTY = "artsim.kernels.bits";
+  /** The float species every kernel uses (see {@link #species}). */
+  static final VectorSpecies<Float> SPECIES = species(System.getProperty(BITS_PROPERTY));
+  private static final VectorSpecies<Float> S = SPECIES;
   private static final int L = S.length();
-  /** Bytes species with one lane per float lane (64 bits of bytes for 8 floats, 128 for 16). */
-  private static final VectorSpecies<Byte> B = VectorSpecies.of(byte.class, VectorShape.forBitSize(L * 8));
+  /**
+   * Bytes species with one lane per float lane (64 bits of bytes for 8 floats, 128 for 16); null
+   * with 4 float lanes (there is no 32-bit shape), where {@link #dotBytesRows} runs in plain Java.
+   */
+  private static final VectorSpecies<Byte> B = L >= 8 ? VectorSpecies.of(byte.class, VectorShape.forBitSize(L * 8)) : null;
+
+  /**
+   * The float species for a {@value #BITS_PROPERTY} value: {@code 128}, {@code 256} or {@code 512}
+   * bits when the machine's preferred width is at least that, else (also for null or anything
+   * else) the preferred species. Lane count, and so the summation order, follow the species.
+   */
+  static VectorSpecies<Float> species(String bits) {
+    VectorSpecies<Float> preferred = FloatVector.SPECIES_PREFERRED;
+    if (bits == null) {
+      return preferred;
+    }
+    return switch (bits.trim()) {
+      case "128" -> preferred.vectorBitSize() >= 128 ? FloatVector.SPECIES_128 : preferred;
+      case "256" -> preferred.vectorBitSize() >= 256 ? FloatVector.SPECIES_256 : preferred;
+      case "512" -> preferred.vectorBitSize() >= 512 ? FloatVector.SPECIES_512 : preferred;
+      default -> preferred;
+    };
+  }
 
   PanamaKernels() {
     // Touch the API once so that a broken incubator module fails here, not mid-search.
@@ -254,6 +282,10 @@ final class PanamaKernels implements VectorKernels {
 
   @Override
   public void scoreBlock(Score score, float[] queries, int qFrom, int qTo, float[] rows, int dim, int rowFrom, int rowTo, float[] out) {
+    if (PanamaTiles.SUPPORTED) {
+      PanamaTiles.scoreBlock(this, score, queries, qFrom, qTo, rows, dim, rowFrom, rowTo, out);
+      return;
+    }
     int width = rowTo - rowFrom;
     float[] tile = new float[16 * L];
     float[] sums = new float[16];
@@ -443,6 +475,17 @@ final class PanamaKernels implements VectorKernels {
 
   @Override
   public void dotBytesRows(float[] w, byte[] codes, int dim, int rowFrom, int rowTo, float[] out, int outOff) {
+    if (B == null) {
+      for (int r = rowFrom; r < rowTo; r++) {
+        int base = r * dim;
+        float sum = 0f;
+        for (int d = 0; d < dim; d++) {
+          sum = Math.fma(w[d], codes[base + d], sum);
+        }
+        out[outOff + r - rowFrom] = sum;
+      }
+      return;
+    }
     int bound = S.loopBound(dim);
     int r = rowFrom;
     for (; r + 4 <= rowTo; r += 4) {

@@ -17,7 +17,10 @@ import org.slf4j.LoggerFactory;
  * many-row and block paths agree with each other exactly.
  *
  * <p>{@link #get()} picks the Vector API when available and logs the choice once; {@code
- * -Dartsim.kernels=scalar} forces the scalar twin. Stateless and thread-safe.
+ * -Dartsim.kernels=scalar} forces the scalar twin; {@code -Dartsim.kernels.bits=256} (or {@code
+ * 128}) narrows the Vector API kernels to that width, e.g. to measure AVX2's 8 lanes on an
+ * AVX-512 machine (a width the machine lacks, or any other value, keeps the preferred width and
+ * logs a warning). Stateless and thread-safe.
  *
  * <p>Row matrices are row-major: row {@code r} of dimension {@code dim} starts at {@code r * dim}.
  */
@@ -117,6 +120,11 @@ public interface VectorKernels {
       }
       SCALAR_TWIN = new ScalarKernels(panama == null ? ScalarKernels.DEFAULT_LANES : panama.lanes());
       BEST = panama == null ? SCALAR_TWIN : panama;
+      String bits = System.getProperty(PanamaKernels.BITS_PROPERTY);
+      if (panama != null && bits != null && !bits.trim().equals(Integer.toString(32 * panama.lanes()))) {
+        LOG.warn("-D{}={} is not a vector width this machine offers (128, 256 or 512, at most its preferred width); using {} bits",
+            PanamaKernels.BITS_PROPERTY, bits, 32 * panama.lanes());
+      }
       if (panama != null) {
         LOG.debug("artsim vector kernels: Vector API, {} float lanes", panama.lanes());
       } else if (!forced.equalsIgnoreCase("scalar")) {

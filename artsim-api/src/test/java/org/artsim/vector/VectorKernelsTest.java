@@ -127,4 +127,61 @@ class VectorKernelsTest {
               }
             });
   }
+
+  @Test
+  void blockTilesEqualThePairPathAtEveryEdgeAndWidth() {
+    // tiles of 4x4 (16 lanes), 2x4 (8) or 2x2 (4) with partial tiles at the edges, dims below, at and off multiples of the lanes
+    int lanes = simd.lanes();
+    Seeds.stream("kernels-tiles", 60)
+        .forEach(
+            seed -> {
+              var r = new SplittableRandom(seed);
+              int dim = r.nextBoolean() ? lanes * (1 + r.nextInt(6)) : 1 + r.nextInt(5 * lanes);
+              int rows = 1 + r.nextInt(70);
+              int queries = 1 + r.nextInt(40);
+              float[] data = RandomVectors.gaussian(r, rows * dim);
+              float[] qs = RandomVectors.gaussian(r, queries * dim);
+              int rowFrom = r.nextInt(rows);
+              int qFrom = r.nextInt(queries);
+              int width = rows - rowFrom;
+              for (Score score : Score.values()) {
+                float[] block = new float[(queries - qFrom) * width];
+                simd.scoreBlock(score, qs, qFrom, queries, data, dim, rowFrom, rows, block);
+                for (int i = qFrom; i < queries; i++) {
+                  for (int row = rowFrom; row < rows; row++) {
+                    float pair = score == Score.DOT ? scalar.dot(qs, i * dim, data, row * dim, dim) : -scalar.squaredDistance(qs, i * dim, data, row * dim, dim);
+                    assertThat(Float.floatToIntBits(block[(i - qFrom) * width + row - rowFrom]))
+                        .as(Seeds.reproduce(seed) + " " + score + " dim " + dim + " q" + i + " r" + row)
+                        .isEqualTo(Float.floatToIntBits(pair));
+                  }
+                }
+              }
+            });
+  }
+
+  @Test
+  void theTileButterflyLeavesEveryPairInExactlyOneLane() {
+    org.junit.jupiter.api.Assumptions.assumeTrue("panama".equals(simd.name()), "Vector API kernels in use");
+    org.junit.jupiter.api.Assumptions.assumeTrue(PanamaTiles.SUPPORTED, "a tile for this lane count");
+    int[] owner = PanamaTiles.owners();
+    assertThat(owner).hasSize(simd.lanes());
+    assertThat(java.util.Arrays.stream(owner).sorted().toArray()).isEqualTo(java.util.stream.IntStream.range(0, simd.lanes()).toArray());
+    assertThat(PanamaTiles.QT * PanamaTiles.RT).isEqualTo(simd.lanes());
+  }
+
+  @Test
+  void theWidthPropertyNarrowsTheSpeciesAndIgnoresWidthsTheMachineLacks() {
+    org.junit.jupiter.api.Assumptions.assumeTrue(ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent(), "Vector API module loaded");
+    var preferred = jdk.incubator.vector.FloatVector.SPECIES_PREFERRED;
+    assertThat(PanamaKernels.species(null)).isEqualTo(preferred);
+    assertThat(PanamaKernels.species("fast")).isEqualTo(preferred);
+    assertThat(PanamaKernels.species("1024")).isEqualTo(preferred);
+    assertThat(PanamaKernels.species(" 128 ").vectorBitSize()).isEqualTo(Math.min(128, preferred.vectorBitSize()));
+    assertThat(PanamaKernels.species("256").vectorBitSize()).isEqualTo(preferred.vectorBitSize() >= 256 ? 256 : preferred.vectorBitSize());
+    assertThat(PanamaKernels.species("512").vectorBitSize()).isEqualTo(preferred.vectorBitSize() >= 512 ? 512 : preferred.vectorBitSize());
+    String asked = System.getProperty("artsim.kernels.bits");
+    if ("panama".equals(simd.name())) {
+      assertThat(simd.lanes() * 32).as("lanes follow -Dartsim.kernels.bits=" + asked).isEqualTo(PanamaKernels.species(asked).vectorBitSize());
+    }
+  }
 }

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
 import org.artsim.ConfigException;
+import org.artsim.index.support.ParallelQueries;
 import org.artsim.spi.ConfigMap;
 import org.artsim.spi.ProviderConfig;
 
@@ -32,8 +33,13 @@ import org.artsim.spi.ProviderConfig;
  * @param directory where a {@code mapped} index that was created (not opened from a file) keeps
  *     its growing vector file; null for the system's temporary directory. The file is unlinked as
  *     soon as it is mapped, so nothing is left behind; setting {@code directory}
+ * @param searchThreads threads that answer the queries of one {@code searchBatch} call, in blocks
+ *     of queries (the calling thread and workers of the shared pool of {@code artsim-search-N}
+ *     threads; 1 answers the whole batch on the calling thread); the answers equal the sequential
+ *     ones exactly; setting {@code search_threads}, in [1, 1024], default one per core the JVM
+ *     sees. Not saved in the index file: a loaded index uses the loading machine's default
  */
-public record FlatConfig(int initialCapacity, Storage storage, Quantization quantization, Int8Scale int8Scale, Path directory)
+public record FlatConfig(int initialCapacity, Storage storage, Quantization quantization, Int8Scale int8Scale, Path directory, int searchThreads)
     implements ProviderConfig {
   /** The provider this configures. */
   public static final String PROVIDER = "flat";
@@ -62,12 +68,22 @@ public record FlatConfig(int initialCapacity, Storage storage, Quantization quan
     PER_VECTOR
   }
 
-  private static final FlatConfig DEFAULTS = new FlatConfig(1024, Storage.HEAP, Quantization.INT8, Int8Scale.PER_VECTOR, null);
+  private static final FlatConfig DEFAULTS =
+      new FlatConfig(1024, Storage.HEAP, Quantization.INT8, Int8Scale.PER_VECTOR, null, ParallelQueries.DEFAULT_THREADS);
+
+  /** The settings before search threads existed: {@code searchThreads} takes its default (one per core). */
+  public FlatConfig(int initialCapacity, Storage storage, Quantization quantization, Int8Scale int8Scale, Path directory) {
+    this(initialCapacity, storage, quantization, int8Scale, directory, ParallelQueries.DEFAULT_THREADS);
+  }
 
   /** Validates the settings. */
   public FlatConfig {
     if (initialCapacity < 0) {
       throw new ConfigException(PROVIDER + ": initial_capacity must be in [0, " + Integer.MAX_VALUE + "], got " + initialCapacity);
+    }
+    if (searchThreads < 1 || searchThreads > ParallelQueries.MAX_THREADS) {
+      throw new ConfigException(
+          PROVIDER + ": search_threads must be in [1, " + ParallelQueries.MAX_THREADS + "], got " + searchThreads + "; 1 answers a batch on the calling thread");
     }
     if (storage == null || quantization == null || int8Scale == null) {
       throw new ConfigException(PROVIDER + ": storage, quantization and int8_scale must be set; start from FlatConfig.defaults()");
@@ -80,7 +96,10 @@ public record FlatConfig(int initialCapacity, Storage storage, Quantization quan
     return PROVIDER;
   }
 
-  /** The defaults: room for 1,024 vectors, heap storage, int8 quantisation scaled per vector, the system temporary directory. */
+  /**
+   * The defaults: room for 1,024 vectors, heap storage, int8 quantisation scaled per vector, the
+   * system temporary directory, one batch-search thread per core.
+   */
   public static FlatConfig defaults() {
     return DEFAULTS;
   }
@@ -92,7 +111,7 @@ public record FlatConfig(int initialCapacity, Storage storage, Quantization quan
 
   /** A copy with another initial capacity. */
   public FlatConfig withInitialCapacity(int initialCapacity) {
-    return new FlatConfig(initialCapacity, storage, quantization, int8Scale, directory);
+    return new FlatConfig(initialCapacity, storage, quantization, int8Scale, directory, searchThreads);
   }
 
   /** A copy with the int8 pass switched on or off. */
@@ -102,28 +121,33 @@ public record FlatConfig(int initialCapacity, Storage storage, Quantization quan
 
   /** A copy with another storage. */
   public FlatConfig withStorage(Storage storage) {
-    return new FlatConfig(initialCapacity, storage, quantization, int8Scale, directory);
+    return new FlatConfig(initialCapacity, storage, quantization, int8Scale, directory, searchThreads);
   }
 
   /** A copy with another quantisation. */
   public FlatConfig withQuantization(Quantization quantization) {
-    return new FlatConfig(initialCapacity, storage, quantization, int8Scale, directory);
+    return new FlatConfig(initialCapacity, storage, quantization, int8Scale, directory, searchThreads);
   }
 
   /** A copy with another int8 scaling. */
   public FlatConfig withInt8Scale(Int8Scale int8Scale) {
-    return new FlatConfig(initialCapacity, storage, quantization, int8Scale, directory);
+    return new FlatConfig(initialCapacity, storage, quantization, int8Scale, directory, searchThreads);
   }
 
   /** A copy keeping a created mapped index's vector file in {@code directory} (null: the temporary directory). */
   public FlatConfig withDirectory(Path directory) {
-    return new FlatConfig(initialCapacity, storage, quantization, int8Scale, directory);
+    return new FlatConfig(initialCapacity, storage, quantization, int8Scale, directory, searchThreads);
+  }
+
+  /** A copy with another number of batch-search threads (1: the whole batch on the calling thread). */
+  public FlatConfig withSearchThreads(int searchThreads) {
+    return new FlatConfig(initialCapacity, storage, quantization, int8Scale, directory, searchThreads);
   }
 
   /**
    * Reads {@code initial_capacity}, {@code storage} ({@code heap|mapped}), {@code quantization}
    * ({@code none|int8}), {@code int8_prefilter} (true or false, the older spelling of {@code
-   * quantization}), {@code int8_scale} ({@code per_dimension|per_vector}) and {@code directory};
+   * quantization}), {@code int8_scale} ({@code per_dimension|per_vector}), {@code directory} and {@code search_threads};
    * unknown keys are refused.
    */
   public static FlatConfig parse(Map<String, String> settings) {
@@ -144,7 +168,8 @@ public record FlatConfig(int initialCapacity, Storage storage, Quantization quan
             c.getEnum("storage", Storage.class, DEFAULTS.storage()),
             q,
             c.getEnum("int8_scale", Int8Scale.class, DEFAULTS.int8Scale()),
-            dir);
+            dir,
+            c.getInt("search_threads", DEFAULTS.searchThreads()));
     c.finish();
     return config;
   }

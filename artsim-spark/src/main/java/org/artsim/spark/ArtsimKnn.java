@@ -294,6 +294,10 @@ public final class ArtsimKnn extends Estimator<ArtsimKnnModel> implements Artsim
       }
       out.put(s.substring(0, eq).trim(), s.substring(eq + 1).trim());
     }
+    if (getIndexKind().equals("flat") && !out.containsKey("quantization") && !out.containsKey("int8_prefilter")) {
+      // ship float32 only (1.02x the raw vectors); int8 codes would add a quarter to every broadcast and shard
+      out.put("quantization", "none");
+    }
     return out;
   }
 

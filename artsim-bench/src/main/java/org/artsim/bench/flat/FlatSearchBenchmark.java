@@ -2,6 +2,7 @@ package org.artsim.bench.flat;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.artsim.Artsim;
 import org.artsim.Hit;
@@ -27,11 +28,17 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Exact flat search on the clip512 set ({@link ClusteredVectors}): queries per second for one
- * query per call, and for a batch of {@code batch} queries per call (reported per query), top-10,
- * one thread. Compare with FAISS IndexFlatIP measured in the same run by {@code
- * artsim-bench/python/flat_reference.py} (the side-by-side runner does both).
+ * query per call, and for a batch of {@code batch} queries per call (reported per query), top-10.
+ * A batch runs on {@code threads} threads (the index's {@code search_threads}; {@code -p
+ * threads=1,2} measures one thread and two); single queries run on the calling thread. Compare
+ * with FAISS IndexFlatIP measured in the same run by {@code artsim-bench/python/flat_reference.py}
+ * (the side-by-side runner does both).
  *
- * <p>Default: 100,000 x 512. Full setting for big machines: {@code -p n=1000000}.
+ * <p>Default: 100,000 x 512. Full setting for big machines: {@code -p n=1000000}. To measure the
+ * 256-bit kernels on an AVX-512 machine add {@code -jvmArgsAppend -Dartsim.kernels.bits=256} (8
+ * lanes, still 32 registers), or {@code -jvmArgsAppend -XX:UseAVX=2} (the JIT uses AVX2 itself: 8
+ * lanes and 16 registers, the closer stand-in for an AVX2 machine). On a loaded machine prefer
+ * {@link FlatBatchCpuTime}, which reports queries per CPU-second.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -52,6 +59,10 @@ public class FlatSearchBenchmark {
   @Param({"1000"})
   public int batch;
 
+  /** Threads answering one batch ({@code search_threads}). */
+  @Param({"1"})
+  public int threads;
+
   private VectorIndex index;
   private float[][] queries;
   private int next;
@@ -64,7 +75,7 @@ public class FlatSearchBenchmark {
     for (int i = 0; i < n; i++) {
       entries.add(new VectorEntry("v" + i, data.base()[i], Labels.of("cluster", "c" + (data.baseCluster()[i] % 100))));
     }
-    index = Artsim.index("flat", dim, Metric.COSINE);
+    index = Artsim.index("flat", dim, Metric.COSINE, Map.of("search_threads", threads));
     index.addAll(entries);
     queries = data.queries();
   }

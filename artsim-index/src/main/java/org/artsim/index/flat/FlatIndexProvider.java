@@ -11,7 +11,9 @@ import org.artsim.spi.VectorIndexProvider;
  * Provides the exact {@code "flat"} index: every search scores every qualifying stored vector with
  * SIMD kernels (after an int8 pass that rules most rows out, with {@code quantization=int8}).
  * Choose it for exact results, as the reference an approximate index is measured against, and,
- * with {@code storage=mapped}, for collections larger than the heap.
+ * with {@code storage=mapped}, for collections larger than the heap. Settings: see {@link
+ * FlatConfig#parse} ({@code search_threads} sets how many threads answer one batch; it is not
+ * saved in the file, so a loaded index uses one per core).
  *
  * <h2>File format {@code artsim.index.flat}, version 3</h2>
  *

@@ -18,10 +18,32 @@ record FlatScan(VectorStore vectors, VectorKernels kernels, Score score, int siz
   private static final int ROW_CHUNK = 1024;
   /** Floats of mapped rows copied at a time on the single-query path (64 KiB). */
   private static final int SCAN_FLOATS = 16 << 10;
-  /** Queries per tile on the batch path. */
-  private static final int QUERY_BLOCK = 32;
-  /** Rows per tile on the batch path. */
-  private static final int ROW_BLOCK = 128;
+  /**
+   * Floats of queries per block on the batch path (512 KiB: 256 queries of dimension 512): every
+   * block reads every row once, so the larger the block the fewer passes over the rows; it stays
+   * in a 1 MiB L2 cache with the row block beside it.
+   */
+  private static final int QUERY_BLOCK_FLOATS = 128 << 10;
+  /** Floats of rows per block on the batch path (64 KiB: 32 rows of dimension 512). */
+  private static final int ROW_BLOCK_FLOATS = 16 << 10;
+  /** The most queries in a block. */
+  private static final int MAX_QUERY_BLOCK = 256;
+  /** The most rows in a block. */
+  private static final int MAX_ROW_BLOCK = 128;
+
+  /**
+   * Queries per block on the batch path (a multiple of 4, the kernels' tile height), chosen so that
+   * {@code threads} threads each get at least one block of a batch of {@code nq} queries.
+   */
+  int queryBlock(int nq, int threads) {
+    int byCache = Math.max(4, Math.min(MAX_QUERY_BLOCK, QUERY_BLOCK_FLOATS / vectors.dimension()));
+    int perThread = (int) ((nq + (long) threads - 1) / threads);
+    return Math.max(4, Math.min(byCache, (perThread + 3) / 4 * 4));
+  }
+
+  private int rowBlock() {
+    return Math.max(4, Math.min(MAX_ROW_BLOCK, ROW_BLOCK_FLOATS / vectors.dimension()));
+  }
 
   /** A scratch array for {@link #scanAll} and {@link #scoreSelected}. */
   float[] scanScratch() {
@@ -45,14 +67,20 @@ record FlatScan(VectorStore vectors, VectorKernels kernels, Score score, int siz
     }
   }
 
-  /** Scores the {@code nq} row-major queries {@code qs} against every row in tiles, offering to {@code tops[i]}. */
-  void scanBlocks(float[] qs, int nq, TopK[] tops, BitSet allowed) {
-    float[] tile = new float[QUERY_BLOCK * ROW_BLOCK];
-    float[] scratch = vectors.newScratch(ROW_BLOCK);
-    for (int q0 = 0; q0 < nq; q0 += QUERY_BLOCK) {
-      int q1 = Math.min(nq, q0 + QUERY_BLOCK);
-      for (int r0 = 0; r0 < size; r0 += ROW_BLOCK) {
-        int r1 = Math.min(size, r0 + ROW_BLOCK);
+  /**
+   * Scores queries {@code [from, to)} of the row-major {@code qs} against every row, {@code
+   * queryBlock} queries by a cache-sized block of rows at a time, offering query {@code i}'s scores
+   * to {@code tops[i]}. Touches no other query's top list, so
+   * disjoint ranges may run on different threads.
+   */
+  void scanBlocks(float[] qs, int from, int to, int queryBlock, TopK[] tops, BitSet allowed) {
+    int rowBlock = rowBlock();
+    float[] tile = new float[queryBlock * rowBlock];
+    float[] scratch = vectors.newScratch(rowBlock);
+    for (int q0 = from; q0 < to; q0 += queryBlock) {
+      int q1 = Math.min(to, q0 + queryBlock);
+      for (int r0 = 0; r0 < size; r0 += rowBlock) {
+        int r1 = Math.min(size, r0 + rowBlock);
         vectors.scoreBlock(kernels, score, qs, q0, q1, r0, r1, tile, scratch);
         for (int i = q0; i < q1; i++) {
           offer(tops[i], tile, r0, r1, (i - q0) * (r1 - r0), allowed);

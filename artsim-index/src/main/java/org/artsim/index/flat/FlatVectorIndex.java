@@ -28,6 +28,7 @@ import org.artsim.index.Verifiable;
 import org.artsim.index.support.HeapVectorStore;
 import org.artsim.index.support.Int8Codes;
 import org.artsim.index.support.MappedVectorStore;
+import org.artsim.index.support.ParallelQueries;
 import org.artsim.index.support.VectorStore;
 import org.artsim.vector.TopK;
 import org.artsim.vector.VectorKernels;
@@ -46,7 +47,9 @@ import org.artsim.vector.Vectors;
  * first; a selective filter then scores only those rows. Batches are scored in query &times; row
  * tiles ({@link VectorKernels#scoreBlock}) so each stored row is read from memory once per block of
  * queries; per-pair scores are bitwise equal to the single-query path, so a batch returns exactly
- * what single searches return.
+ * what single searches return. A batch is split into blocks of queries answered on {@link
+ * FlatConfig#searchThreads()} threads ({@link ParallelQueries}) under the one read lock; each
+ * query's answer is computed by the same code whichever thread runs its block.
  *
  * <p>An index opened from a mapped file checks the file's checksum in the background (see {@link
  * MappedFileCheck}); {@link #verify()} waits for that check. Until it fails, searches run; after it
@@ -58,6 +61,8 @@ final class FlatVectorIndex implements VectorIndex, Verifiable {
 
   /** Below this fraction of qualifying rows, score only the qualifying rows one by one. */
   private static final double SPARSE_FILTER = 0.25;
+  /** Queries per parallel chunk when a selective filter is scored query by query. */
+  private static final int SPARSE_QUERY_GRAIN = 8;
   /** The int8 pre-filter is fitted once the index holds this many rows. */
   static final int PREFILTER_MIN_ROWS = 4096;
 
@@ -412,12 +417,15 @@ final class FlatVectorIndex implements VectorIndex, Verifiable {
       }
       var scan = new FlatScan(vectors, kernels, score, size);
       if (allowed != null && allowed.cardinality() < SPARSE_FILTER * size) {
-        float[] scratch = scan.scanScratch();
-        for (int i = 0; i < nq; i++) {
-          scan.scoreSelected(qs, i * dim, allowed, tops[i], scratch);
-        }
+        ParallelQueries.forRanges(nq, config.searchThreads(), SPARSE_QUERY_GRAIN, (from, to) -> {
+          float[] scratch = scan.scanScratch();
+          for (int i = from; i < to; i++) {
+            scan.scoreSelected(qs, i * dim, allowed, tops[i], scratch);
+          }
+        });
       } else {
-        scan.scanBlocks(qs, nq, tops, allowed);
+        int block = scan.queryBlock(nq, config.searchThreads());
+        ParallelQueries.forRanges(nq, config.searchThreads(), block, (from, to) -> scan.scanBlocks(qs, from, to, block, tops, allowed));
       }
       for (TopK top : tops) {
         out.add(store.hits(top));
