@@ -29,7 +29,8 @@ import org.artsim.spi.ProviderConfig;
  * @param ef the default candidate-list size of a search, at least {@code k} is used; a request's
  *     {@link org.artsim.SearchRequest#ef()} overrides it; setting {@code ef}, in [1, 100000]. The
  *     default 40 reaches recall@10 &ge; 0.95 on Fashion-MNIST (see artsim-bench/results/index.md)
- * @param seed seeds the level assignment where the library allows it ({@code hnsw-lucene}; hnswlib-core
+ * @param seed seeds the level assignment where the library allows it ({@code hnsw-lucene}: levels
+ *     never depend on {@code threads}, and a single-threaded build is reproducible; hnswlib-core
  *     draws levels from an unseeded {@code ThreadLocalRandom}, so its builds are not reproducible);
  *     setting {@code seed}
  * @param threads threads used by {@code addAll} to insert in parallel; setting {@code threads}, in

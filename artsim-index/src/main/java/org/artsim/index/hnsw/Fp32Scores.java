@@ -13,6 +13,7 @@ final class Fp32Scores implements NodeScores {
   private final float[][] vectors;
   private final float[] query;
   private final int dim;
+  private final float[] block = new float[4];
 
   Fp32Scores(VectorKernels kernels, Score score, float[][] vectors, float[] query, int dim) {
     this.kernels = kernels;
@@ -30,5 +31,20 @@ final class Fp32Scores implements NodeScores {
   @Override
   public void scoreMany(int[] nodes, int count, float[] out) {
     kernels.scoreGathered(score, query, vectors, nodes, 0, count, dim, out, 0);
+  }
+
+  /** Scores four nodes at a time with the gathered kernel, stopping after the first block that reaches the bound. */
+  @Override
+  public boolean anyAtLeast(int[] nodes, int count, float bound) {
+    for (int from = 0; from < count; from += 4) {
+      int to = Math.min(count, from + 4);
+      kernels.scoreGathered(score, query, vectors, nodes, from, to, dim, block, 0);
+      for (int i = 0; i < to - from; i++) {
+        if (block[i] >= bound) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 }

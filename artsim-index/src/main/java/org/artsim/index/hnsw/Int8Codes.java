@@ -140,16 +140,17 @@ final class Int8Codes {
     private final float queryNorm2;
     private final float[] one = new float[1];
 
+    /**
+     * Prepares the weights and constants with the kernels: a query is prepared for every node
+     * inserted and every neighbour a diversity check scores from, so this runs as often as a few
+     * dozen scores per insertion (a scalar loop here took a third of an int8 build's time).
+     */
     Query(float[] q) {
-      double c = 0;
-      double n2 = 0;
       for (int d = 0; d < dim; d++) {
         w[d] = q[d] * scale[d];
-        c += (double) q[d] * mid[d];
-        n2 += (double) q[d] * q[d];
       }
-      constant = (float) c;
-      queryNorm2 = (float) n2;
+      constant = kernels.dot(q, 0, mid, 0, dim);
+      queryNorm2 = kernels.dot(q, 0, q, 0, dim);
     }
 
     private float fromDot(float dot, int node) {

@@ -7,19 +7,13 @@ import java.util.Arrays;
 import java.util.BitSet;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import org.apache.lucene.search.DocIdSetIterator;
-import org.apache.lucene.search.TaskExecutor;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TopKnnCollector;
 import org.apache.lucene.util.Bits;
-import org.apache.lucene.util.FixedBitSet;
-import org.apache.lucene.util.hnsw.HnswConcurrentMergeBuilder;
 import org.apache.lucene.util.hnsw.HnswGraph;
 import org.apache.lucene.util.hnsw.HnswGraphBuilder;
 import org.apache.lucene.util.hnsw.HnswGraphSearcher;
-import org.apache.lucene.util.hnsw.InitializedHnswGraphBuilder;
 import org.apache.lucene.util.hnsw.NeighborArray;
 import org.apache.lucene.util.hnsw.OnHeapHnswGraph;
 import org.apache.lucene.util.hnsw.RandomVectorScorerSupplier;
@@ -47,11 +41,12 @@ import org.artsim.vector.VectorKernels.Score;
  * through rejected nodes but never collects them, and switches to its filtered searcher when few
  * nodes qualify. Any number of searches run in parallel.
  *
- * <p>Building uses {@link HnswConcurrentMergeBuilder} with {@link HnswConfig#threads()} workers
- * for batches of at least 512 vectors per worker, into an empty graph or one that already holds
- * nodes (copied into the builder's graph as initialised nodes; levels then depend on thread
- * timing), and Lucene's seeded single-threaded builder otherwise (reproducible for a given seed and
- * insertion order).
+ * <p>Building uses {@link GraphInserter}: Lucene's graph and neighbour selection, found by
+ * artsim's search loop, on {@link HnswConfig#threads()} threads ({@link ParallelLinks}) for
+ * batches of at least 512 vectors per thread, into an empty graph or one that already holds nodes.
+ * Levels are drawn from a generator seeded with {@code seed + first ordinal of the batch}, so they
+ * never depend on the threads; a single-threaded build is reproducible for a given seed and
+ * insertion order, a parallel one's links depend on thread timing.
  *
  * <p>Malkov &amp; Yashunin, doi:10.1109/TPAMI.2018.2889473.
  */
@@ -146,78 +141,21 @@ final class LuceneHnswVectorIndex extends GraphVectorIndex {
     if (codes != null) {
       codes.update(vectors, from, to);
     }
-    try {
-      var initialized = new FixedBitSet(Math.max(1, to));
-      if (from > 0) {
-        initialized.set(0, from);
-      }
-      int threads = Math.min(config.threads(), Math.max(1, (to - from) / PARALLEL_BATCH));
-      if (threads > 1) {
-        graph = concurrentBuild(from, to, threads);
-        level0.copyAll(graph, to);
-        tracker.advance(to);
-        return;
-      }
-      var builder = new InitializedHnswGraphBuilder(supplier, config.m(), config.efConstruction(), config.seed() + from, graph, initialized);
-      for (int ord = from; ord < to; ord++) {
-        builder.addGraphNode(ord);
-        level0.copyInserted(graph, ord);
-        if (((ord - from) & 1023) == 1023) {
-          tracker.advance(1024);
-        }
-      }
-      tracker.advance((to - from) & 1023);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    int[] levels = GraphInserter.addLevels(graph, config.m(), config.seed() + from, from, to);
+    level0.ensureNodes(to);
+    int threads = Math.min(config.threads(), Math.max(1, (to - from) / PARALLEL_BATCH));
+    var inserter = new GraphInserter(graph, level0, config.m(), config.efConstruction(), node -> nodeScores(vectors[node]), codes == null, this::luceneScore, () -> new Scorer(null), threads > 1);
+    if (threads > 1) {
+      ParallelLinks.run(inserter, levels, from, to, threads, tracker);
+      return;
     }
-  }
-
-  /**
-   * Inserts ordinals {@code [from, n)} with Lucene's concurrent builder into a fixed-size graph (the
-   * only kind it supports; nodes {@code [0, from)} are first copied into it and marked initialised,
-   * as Lucene's concurrent merger does with the largest segment's graph), then copies that into a
-   * growable graph so later adds can extend it.
-   */
-  private OnHeapHnswGraph concurrentBuild(int from, int n, int threads) throws IOException {
-    OnHeapHnswGraph fixed;
-    FixedBitSet initialized = new FixedBitSet(n);
-    if (from == 0) {
-      fixed = HnswGraphBuilder.create(supplier, config.m(), config.efConstruction(), config.seed(), n).getGraph();
-    } else {
-      int[] identity = new int[from];
-      for (int i = 0; i < from; i++) {
-        identity[i] = i;
+    for (int ord = from; ord < to; ord++) {
+      inserter.link(ord, levels[ord - from]);
+      if (((ord - from) & 1023) == 1023) {
+        tracker.advance(1024);
       }
-      fixed = InitializedHnswGraphBuilder.initGraph(config.m(), graph, identity, n);
-      initialized.set(0, from);
     }
-    ExecutorService pool =
-        Executors.newFixedThreadPool(
-            threads,
-            r -> {
-              Thread t = new Thread(r, "artsim-hnsw-lucene-build");
-              t.setDaemon(true);
-              return t;
-            });
-    try {
-      new HnswConcurrentMergeBuilder(new TaskExecutor(pool), threads, supplier, config.m(), config.efConstruction(), fixed, initialized).build(n);
-    } finally {
-      pool.shutdownNow();
-    }
-    int levels = fixed.numLevels();
-    int[][] levelNodes = new int[levels][];
-    for (int level = 0; level < levels; level++) {
-      levelNodes[level] = HnswGraph.NodesIterator.getSortedNodes(fixed.getNodesOnLevel(level));
-    }
-    return growableCopy(
-        n,
-        fixed.entryNode(),
-        levelNodes,
-        (level, node) -> {
-          NeighborArray na = fixed.getNeighbors(level, node);
-          return Arrays.copyOf(na.nodes(), na.size());
-        },
-        (level, node, i) -> fixed.getNeighbors(level, node).getScores(i));
+    tracker.advance((to - from) & 1023);
   }
 
   /** Neighbours of a node on a level. */

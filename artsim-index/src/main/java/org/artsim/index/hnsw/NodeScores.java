@@ -12,4 +12,14 @@ interface NodeScores {
 
   /** Writes the scores of {@code nodes[0, count)} to {@code out[0, count)}. */
   void scoreMany(int[] nodes, int count, float[] out);
+
+  /** Whether some node of {@code nodes[0, count)} scores at least {@code bound}; may stop at the first that does. */
+  default boolean anyAtLeast(int[] nodes, int count, float bound) {
+    for (int i = 0; i < count; i++) {
+      if (score(nodes[i]) >= bound) {
+        return true;
+      }
+    }
+    return false;
+  }
 }

@@ -11,10 +11,10 @@ import org.apache.lucene.util.hnsw.OnHeapHnswGraph;
  * links of all nodes sit in one contiguous block whatever order the builder threads allocated
  * them in.
  *
- * <p>The copy is kept current by the index under its write lock: after each single insertion the
- * inserted node and its neighbours are copied again (an insertion changes only those lists: its
- * own, and the reverse links it adds), after a parallel build everything is. Not thread-safe for
- * writes; reads are safe while no write runs. Node numbers times the stride must stay below
+ * <p>The copy is kept current by {@link GraphInserter}, which copies a node's record again whenever
+ * it changes the node's level-0 list, under that node's lock; {@link #ensureNodes} and {@link
+ * #copyAll} (which reallocate) run only while no other thread uses the copy. Reads of a record
+ * are consistent under the same lock, or while no write runs. Node numbers times the stride must stay below
  * {@code 2^31} (65 million nodes at m = 16).
  */
 final class PackedLinks {
@@ -35,6 +35,14 @@ final class PackedLinks {
     return links;
   }
 
+  /** Makes room for nodes {@code [0, nodes)} (new records hold no links), so later copies of their links do not reallocate. */
+  void ensureNodes(int nodes) {
+    long needed = (long) nodes * stride;
+    if (needed > links.length) {
+      links = Arrays.copyOf(links, Math.toIntExact(Math.max(needed, Math.min(Integer.MAX_VALUE - 8, links.length + (long) (links.length >> 1)))));
+    }
+  }
+
   /** Copies the level-0 links of every node in {@code [0, nodes)}. */
   void copyAll(OnHeapHnswGraph graph, int nodes) {
     links = new int[Math.multiplyExact(nodes, stride)];
@@ -43,18 +51,8 @@ final class PackedLinks {
     }
   }
 
-  /** Copies the links of a just-inserted node and of each node it links to. */
-  void copyInserted(OnHeapHnswGraph graph, int node) {
-    copy(graph, node);
-    NeighborArray neighbours = graph.getNeighbors(0, node);
-    int size = neighbours.size();
-    int[] ids = neighbours.nodes();
-    for (int i = 0; i < size; i++) {
-      copy(graph, ids[i]);
-    }
-  }
-
-  private void copy(OnHeapHnswGraph graph, int node) {
+  /** Copies the level-0 links of one node. */
+  void copy(OnHeapHnswGraph graph, int node) {
     int base = Math.multiplyExact(node, stride);
     if (base + stride > links.length) {
       links = Arrays.copyOf(links, Math.max(base + stride, links.length + (links.length >> 1)));

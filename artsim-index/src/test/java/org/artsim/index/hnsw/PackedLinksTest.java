@@ -4,12 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.stream.IntStream;
 import org.apache.lucene.codecs.hnsw.DefaultFlatVectorScorer;
 import org.apache.lucene.index.FloatVectorValues;
 import org.apache.lucene.index.VectorSimilarityFunction;
 import org.apache.lucene.util.hnsw.HnswGraphBuilder;
+import org.apache.lucene.util.hnsw.NeighborArray;
 import org.apache.lucene.util.hnsw.RandomVectorScorerSupplier;
 import org.artsim.testing.RandomVectors;
 import org.artsim.testing.Seeds;
@@ -17,9 +20,13 @@ import org.junit.jupiter.api.Test;
 
 class PackedLinksTest {
 
-  /** Copying each inserted node and its neighbours keeps the packed copy equal to a full copy. */
+  /**
+   * A full copy holds each node's level-0 links as the graph has them; a record copied again after
+   * {@link PackedLinks#ensureNodes} grew the array holds the same, and records not copied yet are
+   * empty.
+   */
   @Test
-  void incrementalCopiesEqualAFullCopyAfterEveryInsertion() {
+  void copiesHoldTheGraphsLevelZeroLinksAndNewRecordsAreEmpty() {
     Seeds.stream("packed-links", 6)
         .forEach(
             seed -> {
@@ -36,24 +43,32 @@ class PackedLinksTest {
                     DefaultFlatVectorScorer.INSTANCE.getRandomVectorScorerSupplier(
                         VectorSimilarityFunction.EUCLIDEAN, FloatVectorValues.fromFloats(vectors, dim));
                 HnswGraphBuilder builder = HnswGraphBuilder.create(scorers, m, 20, seed);
-                var incremental = new PackedLinks(2 * m);
                 for (int node = 0; node < n; node++) {
                   builder.addGraphNode(node);
-                  incremental.copyInserted(builder.getGraph(), node);
-                  if (node % 97 == 0 || node == n - 1) {
-                    var full = new PackedLinks(2 * m);
-                    full.copyAll(builder.getGraph(), node + 1);
-                    int used = (node + 1) * full.stride();
-                    for (int v = 0; v <= node; v++) {
-                      int base = v * full.stride();
-                      int count = full.array()[base];
-                      assertThat(java.util.Arrays.copyOfRange(incremental.array(), base, base + 1 + count))
-                          .as(Seeds.reproduce(seed) + " node " + v + " after inserting " + node)
-                          .containsExactly(java.util.Arrays.copyOfRange(full.array(), base, base + 1 + count));
-                    }
-                    assertThat(used).isLessThanOrEqualTo(incremental.array().length);
+                }
+                var graph = builder.getGraph();
+                var full = new PackedLinks(2 * m);
+                full.copyAll(graph, n);
+                var grown = new PackedLinks(2 * m);
+                int half = n / 2;
+                grown.ensureNodes(half);
+                for (int v = 0; v < half; v++) {
+                  grown.copy(graph, v);
+                }
+                grown.ensureNodes(n);
+                for (int v = 0; v < n; v++) {
+                  int base = v * full.stride();
+                  NeighborArray na = graph.getNeighbors(0, v);
+                  assertThat(Arrays.copyOfRange(full.array(), base, base + 1 + na.size()))
+                      .as(Seeds.reproduce(seed) + " node " + v)
+                      .containsExactly(IntStream.concat(IntStream.of(na.size()), Arrays.stream(na.nodes(), 0, na.size())).toArray());
+                  if (v < half) {
+                    assertThat(Arrays.copyOfRange(grown.array(), base, base + full.stride())).containsExactly(Arrays.copyOfRange(full.array(), base, base + full.stride()));
+                  } else {
+                    assertThat(grown.array()[base]).as(Seeds.reproduce(seed) + " node " + v).isZero();
                   }
                 }
+                assertThat(grown.array().length).isGreaterThanOrEqualTo(n * full.stride());
               } catch (IOException e) {
                 throw new AssertionError(e);
               }
