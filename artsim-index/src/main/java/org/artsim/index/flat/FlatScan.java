@@ -52,9 +52,14 @@ record FlatScan(VectorStore vectors, VectorKernels kernels, Score score, int siz
 
   /** Scores every row against query {@code q[qOff..]} in chunks and offers the qualifying ones. */
   void scanAll(float[] q, int qOff, TopK top, BitSet allowed, float[] scratch) {
+    scanRows(q, qOff, 0, size, top, allowed, scratch);
+  }
+
+  /** {@link #scanAll} over rows {@code [rowFrom, rowTo)} only. */
+  void scanRows(float[] q, int qOff, int rowFrom, int rowTo, TopK top, BitSet allowed, float[] scratch) {
     float[] scores = new float[ROW_CHUNK];
-    for (int from = 0; from < size; from += ROW_CHUNK) {
-      int to = Math.min(size, from + ROW_CHUNK);
+    for (int from = rowFrom; from < rowTo; from += ROW_CHUNK) {
+      int to = Math.min(rowTo, from + ROW_CHUNK);
       vectors.scoreRows(kernels, score, q, qOff, from, to, scores, 0, scratch);
       offer(top, scores, from, to, 0, allowed);
     }

@@ -49,7 +49,11 @@ import org.artsim.vector.Vectors;
  * queries; per-pair scores are bitwise equal to the single-query path, so a batch returns exactly
  * what single searches return. A batch is split into blocks of queries answered on {@link
  * FlatConfig#searchThreads()} threads ({@link ParallelQueries}) under the one read lock; each
- * query's answer is computed by the same code whichever thread runs its block.
+ * query's answer is computed by the same code whichever thread runs its block. A single query over
+ * at least 2 &times; {@value #SPLIT_ROWS} rows is split the other way: its rows are scanned in up
+ * to {@code searchThreads} contiguous parts at once, each part keeping its own exact top k, and the
+ * parts' lists are merged by artsim's total order (score, then id), so the answer is the one a
+ * single pass gives.
  *
  * <p>An index opened from a mapped file checks the file's checksum in the background (see {@link
  * MappedFileCheck}); {@link #verify()} waits for that check. Until it fails, searches run; after it
@@ -58,6 +62,9 @@ import org.artsim.vector.Vectors;
 final class FlatVectorIndex implements VectorIndex, Verifiable {
   static final String FORMAT = Artsim.INDEX_FORMAT_PREFIX + FlatIndexProvider.NAME;
   static final int FORMAT_VERSION = 3;
+
+  /** Rows per part at least before one query's scan is split over {@link FlatConfig#searchThreads()} threads. */
+  static final int SPLIT_ROWS = 1 << 18;
 
   /** Below this fraction of qualifying rows, score only the qualifying rows one by one. */
   private static final double SPARSE_FILTER = 0.25;
@@ -81,6 +88,8 @@ final class FlatVectorIndex implements VectorIndex, Verifiable {
   private final Int8Prefilter prefilter;
   /** The settings (saved with the index; int8 is kept also under L2, where it has no effect). */
   private final FlatConfig config;
+  /** Rows per part before a single query's scan is split (SPLIT_ROWS; lowered by tests). */
+  private int splitRows = SPLIT_ROWS;
   /** The checksum check of the file a mapped index was opened from, or null. */
   private final MappedFileCheck fileCheck;
 
@@ -356,6 +365,21 @@ final class FlatVectorIndex implements VectorIndex, Verifiable {
     return search(SearchRequests.of(query, k, LabelFilter.none()));
   }
 
+  /** Lowers the rows a part must have before one query's scan is split (tests: small indexes take the split path). */
+  void splitRowsForTests(int rows) {
+    this.splitRows = Math.max(1, rows);
+  }
+
+  /** Scores rows {@code [from, to)} into {@code top}: through the int8 codes when {@code int8}, else in float32. */
+  private void scanRange(FlatScan scan, boolean int8, float[] q, int from, int to, BitSet allowed, int k, TopK top) {
+    float[] scratch = scan.scanScratch();
+    if (int8) {
+      prefilter.search(kernels, q, vectors, from, to, allowed, k, top, scratch);
+    } else {
+      scan.scanRows(q, 0, from, to, top, allowed, scratch);
+    }
+  }
+
   @Override
   public List<Hit> search(float[] query, int k, LabelFilter filter) {
     return search(SearchRequests.of(query, k, filter));
@@ -373,15 +397,31 @@ final class FlatVectorIndex implements VectorIndex, Verifiable {
           }
           int k = Math.min(request.k(), size);
           BitSet allowed = store.matching(request.filter());
-          var top = store.topK(k);
           var scan = new FlatScan(vectors, kernels, score, size);
-          float[] scratch = scan.scanScratch();
           if (allowed != null && allowed.cardinality() < SPARSE_FILTER * size) {
-            scan.scoreSelected(q, 0, allowed, top, scratch);
-          } else if (prefilter != null && prefilter.fittedAt() > 0 && k <= size / 8) {
-            prefilter.search(kernels, q, vectors, size, allowed, k, top, scratch);
-          } else {
-            scan.scanAll(q, 0, top, allowed, scratch);
+            var top = store.topK(k);
+            scan.scoreSelected(q, 0, allowed, top, scan.scanScratch());
+            return store.hits(top);
+          }
+          boolean int8 = prefilter != null && prefilter.fittedAt() > 0 && k <= size / 8;
+          int parts = (int) Math.min(config.searchThreads(), size / splitRows);
+          if (parts <= 1) {
+            var top = store.topK(k);
+            scanRange(scan, int8, q, 0, size, allowed, k, top);
+            return store.hits(top);
+          }
+          List<TopK> tops = ParallelQueries.map(parts, parts, i -> {
+            var part = store.topK(k);
+            scanRange(scan, int8, q, (int) ((long) size * i / parts), (int) ((long) size * (i + 1) / parts), allowed, k, part);
+            return part;
+          });
+          var top = store.topK(k);
+          float[] scores = new float[k];
+          for (TopK part : tops) {
+            int[] ords = part.drainBestFirst(scores);
+            for (int i = 0; i < ords.length; i++) {
+              top.offer(scores[i], ords[i]);
+            }
           }
           return store.hits(top);
         });

@@ -199,6 +199,11 @@ final class Int8Prefilter {
    * Returns the number of rows rescored in float32.
    */
   int search(VectorKernels kernels, float[] q, VectorStore vectors, int size, BitSet allowed, int k, TopK top, float[] scratch) {
+    return search(kernels, q, vectors, 0, size, allowed, k, top, scratch);
+  }
+
+  /** {@link #search} over rows {@code [rowFrom, rowTo)} only: offers what a float scan of those rows would. */
+  int search(VectorKernels kernels, float[] q, VectorStore vectors, int rowFrom, int rowTo, BitSet allowed, int k, TopK top, float[] scratch) {
     float[] w = new float[dim];
     double c = 0;
     double qn2 = 0;
@@ -215,7 +220,7 @@ final class Int8Prefilter {
     float constantSlack = perVector ? Float.MIN_NORMAL : gamma * (Math.abs(constant) + 128f * absW) + Math.ulp(constant) + Float.MIN_NORMAL;
     float normFactor = perVector ? 3 : 1;
 
-    var lower = new float[Math.min(k, size)];
+    var lower = new float[Math.min(k, rowTo - rowFrom)];
     int held = 0;
     float threshold = Float.NEGATIVE_INFINITY;
     int[] cand = new int[Math.max(64, 4 * k)];
@@ -223,8 +228,8 @@ final class Int8Prefilter {
     int n = 0;
     float[] approx = new float[BLOCK];
     byte[] codeScratch = codes.newScratch();
-    for (int from = 0; from < size; from += BLOCK) {
-      int to = Math.min(size, from + BLOCK);
+    for (int from = rowFrom; from < rowTo; from += BLOCK) {
+      int to = Math.min(rowTo, from + BLOCK);
       codes.dotRows(kernels, w, from, to, approx, 0, codeScratch);
       for (int r = from; r < to; r++) {
         if (allowed != null && !allowed.get(r)) {

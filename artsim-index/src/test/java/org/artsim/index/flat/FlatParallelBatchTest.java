@@ -81,6 +81,43 @@ class FlatParallelBatchTest {
             });
   }
 
+  /**
+   * One query whose rows are scanned in parts on several threads (lowered split size, so small
+   * indexes take that path) returns exactly what one pass returns: ties, copies, filters, int8 and
+   * float32, heap and mapped.
+   */
+  @Test
+  void aSplitSingleQueryEqualsOnePassExactly() {
+    Seeds.stream("flat-split-single", 24)
+        .forEach(
+            seed -> {
+              var r = new SplittableRandom(seed);
+              int dim = new int[] {1, 7, 16, 33, 64, 100}[r.nextInt(6)];
+              int n = r.nextInt(3) == 0 ? 1 + r.nextInt(300) : FlatVectorIndex.PREFILTER_MIN_ROWS + r.nextInt(3000);
+              Metric metric = Metric.values()[r.nextInt(Metric.values().length)];
+              int threads = new int[] {2, 3, 4, 7}[r.nextInt(4)];
+              Storage storage = r.nextBoolean() ? Storage.MAPPED : Storage.HEAP;
+              Quantization quantization = r.nextBoolean() ? Quantization.INT8 : Quantization.NONE;
+              FlatConfig config =
+                  FlatConfig.defaults().withStorage(storage).withQuantization(quantization).withDirectory(tmp).withSearchThreads(threads);
+              var entries = FlatStorageEquivalenceTest.data(r, n, dim, r.nextInt(4));
+              String ctx = Seeds.reproduce(seed) + " dim " + dim + " n " + n + " " + metric + " threads " + threads + " " + storage + " " + quantization;
+              try (var split = (FlatVectorIndex) Artsim.index(config, dim, metric);
+                  VectorIndex onePass = Artsim.index(config.withSearchThreads(1), dim, metric)) {
+                split.splitRowsForTests(1 + r.nextInt(Math.max(1, n / 2)));
+                split.addAll(entries);
+                onePass.addAll(entries);
+                for (int q = 0; q < 15; q++) {
+                  float[] query = r.nextInt(3) == 0 ? entries.get(r.nextInt(n)).vector().clone() : RandomVectors.gaussian(r, dim);
+                  int k = 1 + r.nextInt(r.nextBoolean() ? 10 : n + 5);
+                  LabelFilter f = filter(r.nextInt(4));
+                  var request = SearchRequest.of(query, k).withFilter(f);
+                  assertThat(split.search(request)).as(ctx + " query " + q + " k " + k + " " + f).isEqualTo(onePass.search(request));
+                }
+              }
+            });
+  }
+
   @Test
   void searchThreadsIsASettingValidatedWithATypedError() {
     assertThat(FlatConfig.defaults().searchThreads()).isEqualTo(ParallelQueries.DEFAULT_THREADS).isEqualTo(Runtime.getRuntime().availableProcessors());
