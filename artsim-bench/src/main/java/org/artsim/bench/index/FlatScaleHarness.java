@@ -45,8 +45,8 @@ import org.artsim.index.Verifiable;
  *   --n 1000000 --queries 200 --dir /tmp/artsim-scale --python /usr/bin/python3 [--settings mapped-fp32,mapped-fp32-int8-per-vector]
  * </pre>
  *
- * <p>{@code --settings} keeps only the named settings (the setting's name in lower case, runs of
- * other characters as one {@code -}); the first one kept is the reference the others are compared
+ * <p>{@code --settings} is checked before any data is written and keeps only the named settings
+ * (the setting's name in lower case, runs of other characters as one {@code -}); the first one kept is the reference the others are compared
  * with. At 5M vectors and more, leave out the heap settings (they need 4 bytes a dimension of heap).
  */
 public final class FlatScaleHarness {
@@ -68,9 +68,6 @@ public final class FlatScaleHarness {
     Files.createDirectories(dir);
     Path base = dir.resolve("base.f32");
     Path queries = dir.resolve("queries.f32");
-    float[][] q = writeData(n, nq, base, queries);
-    log("data: %,d x %d written to %s", n, DIM, dir);
-
     var settings = new LinkedHashMap<String, FlatConfig>();
     FlatConfig none = FlatConfig.defaults().withQuantization(Quantization.NONE).withInitialCapacity(n);
     settings.put("heap fp32", none);
@@ -82,12 +79,14 @@ public final class FlatScaleHarness {
     String only = opt.get("settings");
     if (only != null) {
       var wanted = List.of(only.split(","));
+      List<String> known = settings.keySet().stream().map(FlatScaleHarness::slug).toList();
       settings.keySet().removeIf(name -> !wanted.contains(slug(name)));
       if (settings.isEmpty()) {
-        throw new IllegalArgumentException("--settings " + only + " names no setting; choose from heap-fp32, heap-fp32-int8-per-vector-heap-codes-, mapped-fp32, "
-            + "mapped-fp32-int8-per-vector, mapped-fp32-int8-per-dimension");
+        throw new IllegalArgumentException("--settings " + only + " names no setting; choose from " + String.join(", ", known));
       }
     }
+    float[][] q = writeData(n, nq, base, queries);
+    log("data: %,d x %d written to %s", n, DIM, dir);
     String first = settings.keySet().iterator().next();
 
     var rows = new ArrayList<String>();
@@ -149,7 +148,7 @@ public final class FlatScaleHarness {
   }
 
   private static String slug(String setting) {
-    return setting.replaceAll("[^a-z0-9]+", "-");
+    return setting.replaceAll("[^a-z0-9]+", "-").replaceAll("^-|-$", "");
   }
 
   private static void log(String format, Object... args) {

@@ -34,6 +34,20 @@ import org.junit.jupiter.api.io.TempDir;
 class FlatParallelBatchTest {
   @TempDir Path tmp;
 
+  /** One random case: dimension, metric, storage and quantisation drawn from {@code r}, n rows of data. */
+  private record Case(int dim, Metric metric, FlatConfig config, List<VectorEntry> entries, String ctx) {
+    static Case draw(long seed, SplittableRandom r, int n, int threads, Path tmp) {
+      int dim = new int[] {1, 7, 16, 33, 64, 100}[r.nextInt(6)];
+      Metric metric = Metric.values()[r.nextInt(Metric.values().length)];
+      Storage storage = r.nextBoolean() ? Storage.MAPPED : Storage.HEAP;
+      Quantization quantization = r.nextBoolean() ? Quantization.INT8 : Quantization.NONE;
+      FlatConfig config = FlatConfig.defaults().withStorage(storage).withQuantization(quantization).withDirectory(tmp).withSearchThreads(threads);
+      var entries = FlatStorageEquivalenceTest.data(r, n, dim, r.nextInt(4));
+      String ctx = Seeds.reproduce(seed) + " dim " + dim + " n " + n + " " + metric + " threads " + threads + " " + storage + " " + quantization;
+      return new Case(dim, metric, config, entries, ctx);
+    }
+  }
+
   private static LabelFilter filter(int kind) {
     return switch (kind) {
       case 1 -> LabelFilter.anyOf("c", "c1", "c2", "c3");
@@ -49,16 +63,13 @@ class FlatParallelBatchTest {
         .forEach(
             seed -> {
               var r = new SplittableRandom(seed);
-              int dim = new int[] {1, 7, 16, 33, 64, 100}[r.nextInt(6)];
               int n = r.nextInt(4) == 0 ? FlatVectorIndex.PREFILTER_MIN_ROWS + r.nextInt(800) : 1 + r.nextInt(700);
-              Metric metric = Metric.values()[r.nextInt(Metric.values().length)];
-              int threads = new int[] {1, 2, 3, 7}[r.nextInt(4)];
-              Storage storage = r.nextBoolean() ? Storage.MAPPED : Storage.HEAP;
-              Quantization quantization = r.nextBoolean() ? Quantization.INT8 : Quantization.NONE;
-              FlatConfig config =
-                  FlatConfig.defaults().withStorage(storage).withQuantization(quantization).withDirectory(tmp).withSearchThreads(threads);
-              var entries = FlatStorageEquivalenceTest.data(r, n, dim, r.nextInt(4));
-              String ctx = Seeds.reproduce(seed) + " dim " + dim + " n " + n + " " + metric + " threads " + threads + " " + storage + " " + quantization;
+              Case c = Case.draw(seed, r, n, new int[] {1, 2, 3, 7}[r.nextInt(4)], tmp);
+              int dim = c.dim();
+              Metric metric = c.metric();
+              FlatConfig config = c.config();
+              var entries = c.entries();
+              String ctx = c.ctx();
               try (VectorIndex index = Artsim.index(config, dim, metric);
                   VectorIndex oneThread = Artsim.index(config.withSearchThreads(1), dim, metric)) {
                 index.addAll(entries);
@@ -92,16 +103,13 @@ class FlatParallelBatchTest {
         .forEach(
             seed -> {
               var r = new SplittableRandom(seed);
-              int dim = new int[] {1, 7, 16, 33, 64, 100}[r.nextInt(6)];
               int n = r.nextInt(3) == 0 ? 1 + r.nextInt(300) : FlatVectorIndex.PREFILTER_MIN_ROWS + r.nextInt(3000);
-              Metric metric = Metric.values()[r.nextInt(Metric.values().length)];
-              int threads = new int[] {2, 3, 4, 7}[r.nextInt(4)];
-              Storage storage = r.nextBoolean() ? Storage.MAPPED : Storage.HEAP;
-              Quantization quantization = r.nextBoolean() ? Quantization.INT8 : Quantization.NONE;
-              FlatConfig config =
-                  FlatConfig.defaults().withStorage(storage).withQuantization(quantization).withDirectory(tmp).withSearchThreads(threads);
-              var entries = FlatStorageEquivalenceTest.data(r, n, dim, r.nextInt(4));
-              String ctx = Seeds.reproduce(seed) + " dim " + dim + " n " + n + " " + metric + " threads " + threads + " " + storage + " " + quantization;
+              Case c = Case.draw(seed, r, n, new int[] {2, 3, 4, 7}[r.nextInt(4)], tmp);
+              int dim = c.dim();
+              Metric metric = c.metric();
+              FlatConfig config = c.config();
+              var entries = c.entries();
+              String ctx = c.ctx();
               try (var split = (FlatVectorIndex) Artsim.index(config, dim, metric);
                   VectorIndex onePass = Artsim.index(config.withSearchThreads(1), dim, metric)) {
                 split.splitRowsForTests(1 + r.nextInt(Math.max(1, n / 2)));
