@@ -281,6 +281,11 @@ final class PanamaKernels implements VectorKernels {
   }
 
   @Override
+  public void scorePacked(Score score, float[] queries, int qFrom, int qTo, float[] packed, int dim, int rows, float[] out) {
+    PanamaPacked.score(score, queries, qFrom, qTo, packed, dim, rows, out);
+  }
+
+  @Override
   public void scoreBlock(Score score, float[] queries, int qFrom, int qTo, float[] rows, int dim, int rowFrom, int rowTo, float[] out) {
     if (PanamaTiles.SUPPORTED) {
       PanamaTiles.scoreBlock(this, score, queries, qFrom, qTo, rows, dim, rowFrom, rowTo, out);

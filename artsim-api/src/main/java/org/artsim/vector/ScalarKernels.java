@@ -89,6 +89,11 @@ final class ScalarKernels implements VectorKernels {
   }
 
   @Override
+  public void scorePacked(Score score, float[] queries, int qFrom, int qTo, float[] packed, int dim, int rows, float[] out) {
+    PackedRows.scoreScalar(score, queries, qFrom, qTo, packed, dim, rows, out, lanes);
+  }
+
+  @Override
   public void scoreBlock(Score score, float[] queries, int qFrom, int qTo, float[] rows, int dim, int rowFrom, int rowTo, float[] out) {
     int width = rowTo - rowFrom;
     for (int i = qFrom; i < qTo; i++) {

@@ -14,7 +14,9 @@ import org.slf4j.LoggerFactory;
  * {@code i ≡ l (mod lanes)} with fused multiply-adds, the lanes are then added as a halving tree
  * ({@code a[i] += a[i + h]} for {@code h = lanes/2, ..., 1}), then the tail elements one by one
  * &mdash; so for the same lane count they return <b>bitwise identical</b> results, and the single,
- * many-row and block paths agree with each other exactly.
+ * many-row and block paths agree with each other exactly. The packed batch kernel ({@link
+ * #scorePacked}) is the one exception: it sums in element order, so callers that need the exact
+ * scores re-score its near candidates.
  *
  * <p>{@link #get()} picks the Vector API when available and logs the choice once; {@code
  * -Dartsim.kernels=scalar} forces the scalar twin; {@code -Dartsim.kernels.bits=256} (or {@code
@@ -67,6 +69,40 @@ public interface VectorKernels {
    * #scoreRows} per query, faster.
    */
   void scoreBlock(Score score, float[] queries, int qFrom, int qTo, float[] rows, int dim, int rowFrom, int rowTo, float[] out);
+
+  /**
+   * Packs rows {@code [rowFrom, rowTo)} of the row-major {@code rows} for {@link #scorePacked}:
+   * element {@code k} of row {@code rowFrom + j} goes to {@code packed[k * packedStride(rowTo -
+   * rowFrom) + j]}, the padding columns are zeroed. {@code packed} must hold {@code dim *
+   * packedStride(rowTo - rowFrom)} floats.
+   *
+   * @return the largest squared Euclidean norm among the packed rows (a float sum of squares), for
+   *     the caller's error bound
+   */
+  default float packRows(float[] rows, int dim, int rowFrom, int rowTo, float[] packed) {
+    return PackedRows.pack(rows, dim, rowFrom, rowTo, packed, lanes());
+  }
+
+  /** The row stride of the packed layout for {@code rows} rows: {@code rows} rounded up to a multiple of {@link #lanes()}. */
+  default int packedStride(int rows) {
+    return PackedRows.stride(rows, lanes());
+  }
+
+  /**
+   * Scores queries {@code [qFrom, qTo)} of the row-major {@code queries} against {@code rows} rows
+   * packed by {@link #packRows}; the score of query {@code i} and packed row {@code j} goes to
+   * {@code out[(i - qFrom) * packedStride(rows) + j]} (padding columns get unspecified values).
+   *
+   * <p>The fast batch kernel (no per-pair reduction), but <b>not</b> the summation order of the
+   * other methods: each score is summed in element order, one fused multiply-add per element
+   * ({@code acc = fma(q[k], r[k], acc)}; for {@link Score#NEG_SQUARED_L2} {@code d = q[k] - r[k];
+   * acc = fma(d, d, acc)}, negated), identically in both implementations. A score can therefore
+   * differ from {@link #score} in the last bits; both are within {@code γ(dim + 2) · Σ|q[k]·r[k]|}
+   * (for L2 {@code γ(dim + 2)} times the distance) of the exact value, {@code γ(n) = n·u / (1 -
+   * n·u)}, {@code u = 2^-24}, so callers that need {@link #score}'s exact results re-score the
+   * candidates that fall within twice that of their threshold.
+   */
+  void scorePacked(Score score, float[] queries, int qFrom, int qTo, float[] packed, int dim, int rows, float[] out);
 
   /**
    * Approximate dot products of a float query {@code w[0, dim)} with 8-bit rows: for each row

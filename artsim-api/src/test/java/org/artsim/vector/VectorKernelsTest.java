@@ -159,6 +159,74 @@ class VectorKernelsTest {
             });
   }
 
+  /**
+   * The packed kernel sums each pair in element order, identically in both implementations, at
+   * every tile edge; the packing transposes the rows, zeroes the padding and reports the largest
+   * squared norm; and each packed score stays within the documented bound of the exact score.
+   */
+  @Test
+  void packedScoresAgreeBitForBitAcrossImplementationsAndStayWithinTheirBound() {
+    int lanes = simd.lanes();
+    Seeds.stream("kernels-packed", 80)
+        .forEach(
+            seed -> {
+              var r = new SplittableRandom(seed);
+              int dim = r.nextBoolean() ? lanes * (1 + r.nextInt(6)) : 1 + r.nextInt(5 * lanes);
+              int rows = 1 + r.nextInt(140);
+              int queries = 1 + r.nextInt(30);
+              float scale = r.nextBoolean() ? 1 : (float) Math.pow(10, r.nextInt(9) - 4);
+              float[] data = RandomVectors.gaussian(r, rows * dim);
+              float[] qs = RandomVectors.gaussian(r, queries * dim);
+              for (int i = 0; i < data.length; i++) {
+                data[i] *= scale;
+              }
+              int rowFrom = r.nextInt(rows);
+              int qFrom = r.nextInt(queries);
+              int width = rows - rowFrom;
+              String ctx = Seeds.reproduce(seed) + " dim " + dim + " rows " + rowFrom + ".." + rows + " queries " + qFrom + ".." + queries;
+              int stride = simd.packedStride(width);
+              assertThat(stride).as(ctx).isEqualTo(scalar.packedStride(width)).isGreaterThanOrEqualTo(width).isLessThan(width + lanes);
+              assertThat(stride % lanes).as(ctx).isZero();
+              float[] packed = new float[dim * stride];
+              java.util.Arrays.fill(packed, Float.NaN);
+              float maxNorm = simd.packRows(data, dim, rowFrom, rows, packed);
+              float expectedMax = 0;
+              for (int j = 0; j < stride; j++) {
+                float norm = 0;
+                for (int k = 0; k < dim; k++) {
+                  float x = j < width ? data[(rowFrom + j) * dim + k] : 0;
+                  assertThat(packed[k * stride + j]).as(ctx + " packed element " + k + " of column " + j).isEqualTo(x);
+                  norm = Math.fma(x, x, norm);
+                }
+                expectedMax = Math.max(expectedMax, norm);
+              }
+              assertThat(maxNorm).as(ctx).isEqualTo(expectedMax);
+              for (Score score : Score.values()) {
+                float[] a = new float[(queries - qFrom) * stride];
+                float[] b = new float[(queries - qFrom) * stride];
+                simd.scorePacked(score, qs, qFrom, queries, packed, dim, width, a);
+                scalar.scorePacked(score, qs, qFrom, queries, packed, dim, width, b);
+                double gamma = (dim + 2) * 0x1p-24 / (1 - (dim + 2) * 0x1p-24);
+                for (int i = qFrom; i < queries; i++) {
+                  for (int j = 0; j < width; j++) {
+                    int at = (i - qFrom) * stride + j;
+                    String pair = ctx + " " + score + " q" + i + " r" + (rowFrom + j);
+                    assertThat(Float.floatToIntBits(a[at])).as(pair).isEqualTo(Float.floatToIntBits(b[at]));
+                    double exact = 0;
+                    double magnitude = 0;
+                    for (int k = 0; k < dim; k++) {
+                      double x = qs[i * dim + k];
+                      double y = data[(rowFrom + j) * dim + k];
+                      exact += score == Score.DOT ? x * y : -(x - y) * (x - y);
+                      magnitude += score == Score.DOT ? Math.abs(x * y) : (x - y) * (x - y);
+                    }
+                    assertThat((double) a[at]).as(pair).isCloseTo(exact, org.assertj.core.data.Offset.offset(gamma * magnitude + Double.MIN_NORMAL));
+                  }
+                }
+              }
+            });
+  }
+
   @Test
   void theTileButterflyLeavesEveryPairInExactlyOneLane() {
     org.junit.jupiter.api.Assumptions.assumeTrue("panama".equals(simd.name()), "Vector API kernels in use");

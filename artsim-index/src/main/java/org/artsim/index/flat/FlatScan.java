@@ -9,9 +9,9 @@ import org.artsim.vector.VectorKernels.Score;
 /**
  * The float32 scans of a flat index over rows {@code [0, size)} of its {@link VectorStore}, made
  * per search under the index's read lock: every row in chunks (single query), only the rows of a
- * selective filter, and query &times; row tiles for batches ({@link VectorStore#scoreBlock}, so
- * each row is read once per block of queries). Every path scores a pair with the same kernel, so a
- * batch returns exactly what single searches return.
+ * selective filter, and query &times; row tiles for batches (packed rows, so each row is read once
+ * per block of queries). The batch path re-scores its candidates with the single-query kernel
+ * ({@link PackedCandidates}), so every path returns exactly what single searches return.
  */
 record FlatScan(VectorStore vectors, VectorKernels kernels, Score score, int size) {
   /** Rows scored per kernel call on the single-query path. */
@@ -24,25 +24,29 @@ record FlatScan(VectorStore vectors, VectorKernels kernels, Score score, int siz
    * in a 1 MiB L2 cache with the row block beside it.
    */
   private static final int QUERY_BLOCK_FLOATS = 128 << 10;
-  /** Floats of rows per block on the batch path (64 KiB: 32 rows of dimension 512). */
-  private static final int ROW_BLOCK_FLOATS = 16 << 10;
+  /** Floats of rows per block on the batch path (128 KiB: 64 rows of dimension 512, packed). */
+  private static final int ROW_BLOCK_FLOATS = 32 << 10;
+  /** Query blocks are multiples of this: the packed kernel's tiles hold 4 or 6 queries. */
+  private static final int TILE_QUERIES = 12;
   /** The most queries in a block. */
   private static final int MAX_QUERY_BLOCK = 256;
   /** The most rows in a block. */
   private static final int MAX_ROW_BLOCK = 128;
 
   /**
-   * Queries per block on the batch path (a multiple of 4, the kernels' tile height), chosen so that
-   * {@code threads} threads each get at least one block of a batch of {@code nq} queries.
+   * Queries per block on the batch path (a multiple of 12, so that the packed kernel's tiles of 4
+   * or 6 queries fill it), chosen so that {@code threads} threads each get at least one block of a
+   * batch of {@code nq} queries.
    */
   int queryBlock(int nq, int threads) {
-    int byCache = Math.max(4, Math.min(MAX_QUERY_BLOCK, QUERY_BLOCK_FLOATS / vectors.dimension()));
+    int byCache = Math.max(TILE_QUERIES, Math.min(MAX_QUERY_BLOCK, QUERY_BLOCK_FLOATS / vectors.dimension()) / TILE_QUERIES * TILE_QUERIES);
     int perThread = (int) ((nq + (long) threads - 1) / threads);
-    return Math.max(4, Math.min(byCache, (perThread + 3) / 4 * 4));
+    return Math.max(TILE_QUERIES, Math.min(byCache, (perThread + TILE_QUERIES - 1) / TILE_QUERIES * TILE_QUERIES));
   }
 
-  private int rowBlock() {
-    return Math.max(4, Math.min(MAX_ROW_BLOCK, ROW_BLOCK_FLOATS / vectors.dimension()));
+  /** Rows per block on the batch path: a multiple of 16 (the packed kernel's tile width with 16 lanes). */
+  private int packedRowBlock() {
+    return Math.max(16, Math.min(MAX_ROW_BLOCK, ROW_BLOCK_FLOATS / vectors.dimension()) / 16 * 16);
   }
 
   /** A scratch array for {@link #scanAll} and {@link #scoreSelected}. */
@@ -73,22 +77,45 @@ record FlatScan(VectorStore vectors, VectorKernels kernels, Score score, int siz
   }
 
   /**
-   * Scores queries {@code [from, to)} of the row-major {@code qs} against every row, {@code
-   * queryBlock} queries by a cache-sized block of rows at a time, offering query {@code i}'s scores
-   * to {@code tops[i]}. Touches no other query's top list, so
-   * disjoint ranges may run on different threads.
+   * Answers queries {@code [from, to)} of the row-major {@code qs} into {@code tops[i]} (each
+   * collecting {@code k}) exactly as {@link #scanAll} would, {@code queryBlock} queries by a
+   * cache-sized block of rows at a time. The rows are packed ({@link VectorStore#packRows}) and
+   * scored by the packed kernel ({@link VectorKernels#scorePacked}: no per-pair reduction, but
+   * another summation order); {@link PackedCandidates} keeps the rows whose packed score could put
+   * them in the exact top k, and only those are scored again with the single-query kernel, so the
+   * answers equal single searches' bit for bit. Touches no other query's top list, so disjoint
+   * ranges may run on different threads.
    */
-  void scanBlocks(float[] qs, int from, int to, int queryBlock, TopK[] tops, BitSet allowed) {
-    int rowBlock = rowBlock();
-    float[] tile = new float[queryBlock * rowBlock];
+  void scanBlocks(float[] qs, int from, int to, int queryBlock, int k, TopK[] tops, BitSet allowed) {
+    int dim = vectors.dimension();
+    int rowBlock = packedRowBlock();
+    int stride = kernels.packedStride(rowBlock);
+    float[] tile = new float[queryBlock * stride];
+    float[] packed = new float[dim * stride];
     float[] scratch = vectors.newScratch(rowBlock);
+    var near = new PackedCandidates[queryBlock];
     for (int q0 = from; q0 < to; q0 += queryBlock) {
       int q1 = Math.min(to, q0 + queryBlock);
+      for (int i = q0; i < q1; i++) {
+        near[i - q0] = new PackedCandidates(score, qs, i * dim, dim, k);
+      }
       for (int r0 = 0; r0 < size; r0 += rowBlock) {
         int r1 = Math.min(size, r0 + rowBlock);
-        vectors.scoreBlock(kernels, score, qs, q0, q1, r0, r1, tile, scratch);
+        float maxSquaredNorm = vectors.packRows(kernels, r0, r1, packed, scratch);
+        kernels.scorePacked(score, qs, q0, q1, packed, dim, r1 - r0, tile);
+        int s = kernels.packedStride(r1 - r0);
         for (int i = q0; i < q1; i++) {
-          offer(tops[i], tile, r0, r1, (i - q0) * (r1 - r0), allowed);
+          PackedCandidates c = near[i - q0];
+          c.rowsUpTo(maxSquaredNorm);
+          c.offer(tile, (i - q0) * s, r0, r1, allowed);
+        }
+      }
+      for (int i = q0; i < q1; i++) {
+        int qOff = i * dim;
+        if (near[i - q0].overflowed()) {
+          scanAll(qs, qOff, tops[i], allowed, scratch);
+        } else {
+          near[i - q0].rescore(row -> vectors.score(kernels, score, qs, qOff, row, scratch), tops[i]);
         }
       }
     }

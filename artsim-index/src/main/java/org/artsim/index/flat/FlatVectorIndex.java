@@ -45,8 +45,9 @@ import org.artsim.vector.Vectors;
  * candidates in float32 (same results as the float32 scan). A read-write lock lets searches run in
  * parallel while changes wait for them. A label filter becomes a bitset of qualifying ordinals
  * first; a selective filter then scores only those rows. Batches are scored in query &times; row
- * tiles ({@link VectorKernels#scoreBlock}) so each stored row is read from memory once per block of
- * queries; per-pair scores are bitwise equal to the single-query path, so a batch returns exactly
+ * tiles of packed rows ({@link VectorKernels#scorePacked}) so each stored row is read from memory
+ * once per block of queries; the few rows whose packed score comes near a query's k-th best are
+ * scored again with the single-query kernel ({@link PackedCandidates}), so a batch returns exactly
  * what single searches return. A batch is split into blocks of queries answered on {@link
  * FlatConfig#searchThreads()} threads ({@link ParallelQueries}) under the one read lock; each
  * query's answer is computed by the same code whichever thread runs its block. A single query over
@@ -465,7 +466,7 @@ final class FlatVectorIndex implements VectorIndex, Verifiable {
         });
       } else {
         int block = scan.queryBlock(nq, config.searchThreads());
-        ParallelQueries.forRanges(nq, config.searchThreads(), block, (from, to) -> scan.scanBlocks(qs, from, to, block, tops, allowed));
+        ParallelQueries.forRanges(nq, config.searchThreads(), block, (from, to) -> scan.scanBlocks(qs, from, to, block, k, tops, allowed));
       }
       for (TopK top : tops) {
         out.add(store.hits(top));

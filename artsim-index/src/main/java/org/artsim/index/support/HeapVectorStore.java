@@ -88,8 +88,8 @@ public final class HeapVectorStore implements VectorStore {
   }
 
   @Override
-  public void scoreBlock(VectorKernels kernels, Score score, float[] queries, int q0, int q1, int from, int to, float[] out, float[] scratch) {
-    kernels.scoreBlock(score, queries, q0, q1, data, dim, from, to, out);
+  public float packRows(VectorKernels kernels, int from, int to, float[] packed, float[] scratch) {
+    return kernels.packRows(data, dim, from, to, packed);
   }
 
   @Override

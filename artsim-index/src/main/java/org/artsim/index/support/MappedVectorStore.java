@@ -114,14 +114,14 @@ public final class MappedVectorStore implements VectorStore {
   }
 
   @Override
-  public void scoreBlock(VectorKernels kernels, Score score, float[] queries, int q0, int q1, int from, int to, float[] out, float[] scratch) {
+  public float packRows(VectorKernels kernels, int from, int to, float[] packed, float[] scratch) {
     int r = from;
     while (r < to) {
       int end = rows.runEnd(r, to);
       Foreign.readFloats(rows.segment(r), rows.offset(r), scratch, (r - from) * dim, (end - r) * dim);
       r = end;
     }
-    kernels.scoreBlock(score, queries, q0, q1, scratch, dim, 0, to - from, out);
+    return kernels.packRows(scratch, dim, 0, to - from, packed);
   }
 
   @Override

@@ -45,11 +45,11 @@ public interface VectorStore {
   float score(VectorKernels kernels, Score score, float[] q, int qOff, int row, float[] scratch);
 
   /**
-   * Scores queries {@code [q0, q1)} of the row-major {@code queries} against rows {@code [from,
-   * to)} as {@link VectorKernels#scoreBlock} does; {@code scratch} must come from {@code
-   * newScratch(to - from)} or larger.
+   * Packs rows {@code [from, to)} for {@link VectorKernels#scorePacked} as {@link
+   * VectorKernels#packRows} does and returns its largest squared row norm; {@code scratch} must
+   * come from {@code newScratch(to - from)} or larger.
    */
-  void scoreBlock(VectorKernels kernels, Score score, float[] queries, int q0, int q1, int from, int to, float[] out, float[] scratch);
+  float packRows(VectorKernels kernels, int from, int to, float[] packed, float[] scratch);
 
   /** Writes rows {@code [0, rows)} as little-endian float32, row-major, without a count. */
   void writeRows(BinaryOut out, int rows) throws IOException;

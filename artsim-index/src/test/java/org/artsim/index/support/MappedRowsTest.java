@@ -91,10 +91,15 @@ class MappedRowsTest {
         assertThat(b).containsExactly(a);
         float[] qs = new float[3 * dim];
         System.arraycopy(q, 0, qs, dim, dim);
-        float[] ta = new float[3 * 40];
-        float[] tb = new float[3 * 40];
-        heap.scoreBlock(VectorKernels.get(), score, qs, 0, 3, 7, 47, ta, heap.newScratch(40));
-        mapped.scoreBlock(VectorKernels.get(), score, qs, 0, 3, 7, 47, tb, mapped.newScratch(40));
+        VectorKernels kernels = VectorKernels.get();
+        float[] pa = new float[dim * kernels.packedStride(40)];
+        float[] pb = new float[dim * kernels.packedStride(40)];
+        assertThat(mapped.packRows(kernels, 7, 47, pb, mapped.newScratch(40))).isEqualTo(heap.packRows(kernels, 7, 47, pa, heap.newScratch(40)));
+        assertThat(pb).containsExactly(pa);
+        float[] ta = new float[3 * kernels.packedStride(40)];
+        float[] tb = new float[3 * kernels.packedStride(40)];
+        kernels.scorePacked(score, qs, 0, 3, pa, dim, 40, ta);
+        kernels.scorePacked(score, qs, 0, 3, pb, dim, 40, tb);
         assertThat(tb).containsExactly(ta);
         assertThat(mapped.score(VectorKernels.get(), score, q, 0, 77, mapped.newScratch(1))).isEqualTo(heap.score(VectorKernels.get(), score, q, 0, 77, null));
       }
