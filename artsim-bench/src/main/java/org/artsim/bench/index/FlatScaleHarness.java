@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -43,7 +44,17 @@ import org.artsim.index.Verifiable;
  * <pre>
  * java -Xmx6g --add-modules jdk.incubator.vector -cp ... org.artsim.bench.index.FlatScaleHarness \
  *   --n 1000000 --queries 200 --dir /tmp/artsim-scale --python /usr/bin/python3 [--settings mapped-fp32,mapped-fp32-int8-per-vector]
+ *   [--faiss now|later] [--drop-base false|true]
  * </pre>
+ *
+ * <p>For sizes near the disk's or the RAM's limit (10M &times; 512 is 20 GB of vectors): {@code
+ * --faiss later} does not start FAISS from this JVM but prints its command, to run after the JVM
+ * has exited; {@code --drop-base true} (with {@code --faiss later} and one setting) deletes the
+ * generated base file once the index is built and points FAISS at the saved index's vector section
+ * instead, with {@code --no-copy}: FAISS then searches the mapped rows with {@code faiss.knn}, the
+ * function {@code IndexFlatIP.search} runs on its own copy, since a 20 GB copy would not fit. Both
+ * sides' top-10 ids are written ({@code artsim-ids.i64}, {@code faiss-ids.i64}) and compared by the
+ * Python script.
  *
  * <p>{@code --settings} is checked before any data is written and keeps only the named settings
  * (the setting's name in lower case, runs of other characters as one {@code -}); the first one kept is the reference the others are compared
@@ -85,21 +96,37 @@ public final class FlatScaleHarness {
         throw new IllegalArgumentException("--settings " + only + " names no setting; choose from " + String.join(", ", known));
       }
     }
+    boolean faissNow = !"later".equals(opt.getOrDefault("faiss", "now"));
+    boolean dropBase = Boolean.parseBoolean(opt.getOrDefault("drop-base", "false"));
+    if (dropBase && (faissNow || settings.size() != 1)) {
+      throw new IllegalArgumentException("--drop-base true needs --faiss later and exactly one --settings entry: FAISS then reads the vectors from that setting's saved file");
+    }
     float[][] q = writeData(n, nq, base, queries);
     log("data: %,d x %d written to %s", n, DIM, dir);
+    String bounds = bounds(base, n, q, boundQueries);
+    byte[] firstRow = firstRow(base);
     String first = settings.keySet().iterator().next();
 
     var rows = new ArrayList<String>();
     List<List<Hit>> reference = null;
+    Path vectors = base;
+    long offset = 0;
     for (var e : settings.entrySet()) {
       Path file = dir.resolve(slug(e.getKey()) + ".idx");
       long t0 = System.nanoTime();
+      double build;
+      double saved;
       try (VectorIndex index = Artsim.index(e.getValue(), DIM, Metric.DOT)) {
         addFrom(index, base, n);
-        double build = (System.nanoTime() - t0) / 1e9;
+        build = (System.nanoTime() - t0) / 1e9;
+        if (dropBase) {
+          Files.delete(base);
+          log("base file deleted to make room for the saved index (--drop-base)");
+        }
         t0 = System.nanoTime();
         index.save(file);
-        log("%s: built in %.1f s, saved in %.1f s (%,d bytes)", e.getKey(), build, (System.nanoTime() - t0) / 1e9, Files.size(file));
+        saved = (System.nanoTime() - t0) / 1e9;
+        log("%s: built in %.1f s, saved in %.1f s (%,d bytes)", e.getKey(), build, saved, Files.size(file));
       }
       long heapBefore = usedHeap();
       t0 = System.nanoTime();
@@ -129,17 +156,27 @@ public final class FlatScaleHarness {
       boolean same = results.equals(reference);
       String rss = rss();
       index.close();
-      rows.add(String.format(Locale.ROOT, "| %s | %,d | %.3f | %.1f | %.1f | %s | %.1f | %s |", e.getKey(), Files.size(file), open, verify, heap / 1048576.0, rss,
+      rows.add(String.format(Locale.ROOT, "| %s | %,d | %,d | %.1f | %.1f | %.3f | %.1f | %.1f | %s | %.1f | %s |", e.getKey(), n, Files.size(file), build, saved, open, verify, heap / 1048576.0, rss,
           nq / best, same ? "identical" : "DIFFERENT"));
       log("%s", rows.get(rows.size() - 1));
-      Files.delete(file);
+      if (dropBase) {
+        vectors = file;
+        offset = vectorOffset(file, firstRow);
+      } else {
+        Files.delete(file);
+      }
     }
 
-    String faiss = faiss(python, base, queries, dir, reference, n);
-    String bounds = bounds(base, n, q, boundQueries);
+    Path ours = dir.resolve("artsim-ids.i64");
+    writeIds(reference, ours);
+    List<String> command = new ArrayList<>(faissCommand(python, vectors, offset, n, queries, dir, ours));
+    if (dropBase) {
+      command.add("--no-copy");
+    }
+    String faiss = faissNow ? faiss(command) : "FAISS not run yet (--faiss later); after this JVM exits run:\n\n    " + String.join(" ", command) + "\n";
     var report = new StringBuilder();
-    report.append("| setting | file bytes | open s | checksum check s | heap after open MiB | RSS after queries | single top-10 q/s | results vs " + first + " |\n");
-    report.append("|---|---|---|---|---|---|---|---|\n");
+    report.append("| setting | n | file bytes | build s | save s | open s | checksum check s | heap after open MiB | RSS after queries | single top-10 q/s | results vs " + first + " |\n");
+    report.append("|---|---|---|---|---|---|---|---|---|---|---|\n");
     rows.forEach(r -> report.append(r).append('\n'));
     report.append('\n').append(faiss).append('\n').append(bounds).append('\n');
     String out = report.toString();
@@ -252,34 +289,51 @@ public final class FlatScaleHarness {
     }
   }
 
-  /** Runs FAISS IndexFlatIP on the same files and compares its ids with the reference. */
-  private static String faiss(String python, Path base, Path queries, Path dir, List<List<Hit>> reference, int n) throws Exception {
-    Path ids = dir.resolve("faiss-ids.i64");
-    Path script = Path.of("artsim-bench/python/flat_scale_reference.py");
-    var pb = new ProcessBuilder(python, script.toString(), "--base", base.toString(), "--queries", queries.toString(), "--dim", String.valueOf(DIM), "--out", ids.toString());
+  /** The {@code python/flat_scale_reference.py} command for these files: FAISS reads rows {@code [0, n)} at {@code offset} of {@code vectors}. */
+  private static List<String> faissCommand(String python, Path vectors, long offset, int n, Path queries, Path dir, Path ours) {
+    return List.of(python, "artsim-bench/python/flat_scale_reference.py", "--base", vectors.toString(), "--offset", String.valueOf(offset), "--n",
+        String.valueOf(n), "--queries", queries.toString(), "--dim", String.valueOf(DIM), "--out", dir.resolve("faiss-ids.i64").toString(), "--compare",
+        ours.toString());
+  }
+
+  /** Runs FAISS IndexFlatIP (it compares its ids with artsim's itself) and returns its JSON line. */
+  private static String faiss(List<String> command) throws Exception {
+    var pb = new ProcessBuilder(command);
     pb.redirectError(ProcessBuilder.Redirect.INHERIT);
     Process p = pb.start();
     String json = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
-    if (p.waitFor() != 0) {
-      return "FAISS failed: " + json;
-    }
-    var buf = ByteBuffer.wrap(Files.readAllBytes(ids)).order(ByteOrder.LITTLE_ENDIAN);
-    int sameLists = 0;
-    int sameIds = 0;
-    int total = 0;
-    for (List<Hit> hits : reference) {
-      var theirs = new ArrayList<String>();
+    return p.waitFor() == 0 ? "FAISS " + json : "FAISS failed: " + json;
+  }
+
+  /** Writes each query's top-10 ids (the number after the {@code v}) as little-endian int64, row-major. */
+  private static void writeIds(List<List<Hit>> results, Path file) throws IOException {
+    var buf = ByteBuffer.allocate(8 * 10 * results.size()).order(ByteOrder.LITTLE_ENDIAN);
+    for (List<Hit> hits : results) {
       for (int j = 0; j < 10; j++) {
-        theirs.add(String.format(Locale.ROOT, "v%07d", buf.getLong()));
+        buf.putLong(j < hits.size() ? Long.parseLong(hits.get(j).id().substring(1)) : -1);
       }
-      var ours = hits.stream().map(Hit::id).toList();
-      sameLists += ours.equals(theirs) ? 1 : 0;
-      for (String id : ours) {
-        sameIds += theirs.contains(id) ? 1 : 0;
-      }
-      total += ours.size();
     }
-    return String.format(Locale.ROOT, "FAISS %s; ids identical (same order) for %d of %d queries, %d of %d ids shared", json, sameLists, reference.size(), sameIds, total);
+    Files.write(file, buf.array());
+  }
+
+  private static byte[] firstRow(Path base) throws IOException {
+    try (var in = Files.newInputStream(base)) {
+      return in.readNBytes(4 * DIM);
+    }
+  }
+
+  /** Where the first row's bytes start in a saved flat file (its vector section is 64-byte aligned, near the start). */
+  private static long vectorOffset(Path file, byte[] firstRow) throws IOException {
+    byte[] head;
+    try (var in = Files.newInputStream(file)) {
+      head = in.readNBytes(4096 + firstRow.length);
+    }
+    for (int at = 0; at + firstRow.length <= head.length; at += 64) {
+      if (Arrays.equals(head, at, at + firstRow.length, firstRow, 0, firstRow.length)) {
+        return at;
+      }
+    }
+    throw new IllegalStateException(file + ": the first vector was not found in its first 4 KiB; was it saved by the flat index?");
   }
 
   /**

@@ -20,8 +20,9 @@ import org.artsim.index.HnswConfig;
 
 /**
  * Recall@10 against queries per second for the HNSW indexes over a sweep of {@code ef}, written
- * as CSV ({@code data,provider,n,dim,ef,recall10,qps,qps_cpu,build_s,build_cpu_s}). Ground truth comes from
- * the exact flat index. Queries run one at a time on one thread, like the hnswlib reference;
+ * as CSV ({@code data,provider,n,dim,ef,recall10,qps,qps_cpu,build_s,build_cpu_s,index_heap_mib};
+ * the last is the heap the index holds after its build, used heap after full GCs before and
+ * after). Ground truth comes from the exact flat index. Queries run one at a time on one thread, like the hnswlib reference;
  * {@code qps} divides by wall-clock time, {@code qps_cpu} by the thread's CPU time (steadier on a
  * shared machine); {@code build_cpu_s} is the process CPU time of the build (all threads, JIT and
  * GC included). Before timing, every ef is run for {@code --warmup-s} seconds (default 5), after a
@@ -75,16 +76,17 @@ public final class RecallHarness {
       truth = flat.searchBatch(data.queries(), 10, LabelFilter.none());
     }
     var rows = new ArrayList<String>();
-    rows.add("data,provider,n,dim,ef,recall10,qps,qps_cpu,build_s,build_cpu_s");
+    rows.add("data,provider,n,dim,ef,recall10,qps,qps_cpu,build_s,build_cpu_s,index_heap_mib");
     for (String provider : providers) {
+      long heapBefore = usedHeapAfterGc();
       long t0 = System.nanoTime();
       long p0 = processCpu();
       try (VectorIndex index = Artsim.index(config(provider).withThreads(threads).withMaxItems(Math.min(entries.size(), HnswConfig.MAX_ITEMS)), dim, metric)) {
         index.addAll(entries);
         double build = (System.nanoTime() - t0) / 1e9;
         double buildCpu = (processCpu() - p0) / 1e9;
-        System.err.printf(Locale.ROOT, "%s %s: built %d in %.1f s%n", dataName, provider, entries.size(), build);
-        System.gc();
+        double heapMib = (usedHeapAfterGc() - heapBefore) / 1048576.0;
+        System.err.printf(Locale.ROOT, "%s %s: built %d in %.1f s, %.0f MiB of heap%n", dataName, provider, entries.size(), build, heapMib);
         warmUp(index, data.queries(), nq, efs, warmupSeconds);
         for (int ef : efs) {
           double recall = 0;
@@ -102,7 +104,7 @@ public final class RecallHarness {
             bestCpu = Math.max(bestCpu, nq / ((CPU.getCurrentThreadCpuTime() - c) / 1e9));
             recall = rsum / nq;
           }
-          String row = String.format(Locale.ROOT, "%s,%s,%d,%d,%d,%.4f,%.0f,%.0f,%.1f,%.1f", label, provider, entries.size(), dim, ef, recall, best, bestCpu, build, buildCpu);
+          String row = String.format(Locale.ROOT, "%s,%s,%d,%d,%d,%.4f,%.0f,%.0f,%.1f,%.1f,%.0f", label, provider, entries.size(), dim, ef, recall, best, bestCpu, build, buildCpu, heapMib);
           System.err.println(row);
           rows.add(row);
         }
@@ -124,6 +126,14 @@ public final class RecallHarness {
     for (int i = 0; System.nanoTime() < end; i++) {
       index.search(SearchRequest.of(queries[i % nq], 10).withEf(efs[i % efs.length]));
     }
+  }
+
+  /** Used heap after full collections: the index's share is the difference across its build. */
+  private static long usedHeapAfterGc() {
+    for (int i = 0; i < 3; i++) {
+      System.gc();
+    }
+    return java.lang.management.ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
   }
 
   private static long processCpu() {
