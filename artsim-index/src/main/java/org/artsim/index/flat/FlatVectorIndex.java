@@ -1,8 +1,6 @@
 package org.artsim.index.flat;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.BitSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -30,7 +28,6 @@ import org.artsim.index.support.Int8Codes;
 import org.artsim.index.support.MappedVectorStore;
 import org.artsim.index.support.ParallelQueries;
 import org.artsim.index.support.VectorStore;
-import org.artsim.vector.TopK;
 import org.artsim.vector.VectorKernels;
 import org.artsim.vector.VectorKernels.Score;
 import org.artsim.vector.Vectors;
@@ -43,7 +40,8 @@ import org.artsim.vector.Vectors;
  * last row into the hole, so storage stays dense. With {@link FlatConfig.Quantization#INT8} an
  * {@link Int8Prefilter} keeps int8 codes and single queries scan them first, re-ranking the
  * candidates in float32 (same results as the float32 scan). A read-write lock lets searches run in
- * parallel while changes wait for them. A label filter becomes a bitset of qualifying ordinals
+ * parallel while changes wait for them; each search is planned by {@link FlatSearch} over the rows
+ * present when it starts. A label filter becomes a bitset of qualifying ordinals
  * first; a selective filter then scores only those rows. Batches are scored in query &times; row
  * tiles of packed rows ({@link VectorKernels#scorePacked}) so each stored row is read from memory
  * once per block of queries; the few rows whose packed score comes near a query's k-th best are
@@ -67,10 +65,6 @@ final class FlatVectorIndex implements VectorIndex, Verifiable {
   /** Rows per part at least before one query's scan is split over {@link FlatConfig#searchThreads()} threads. */
   static final int SPLIT_ROWS = 1 << 18;
 
-  /** Below this fraction of qualifying rows, score only the qualifying rows one by one. */
-  private static final double SPARSE_FILTER = 0.25;
-  /** Queries per parallel chunk when a selective filter is scored query by query. */
-  private static final int SPARSE_QUERY_GRAIN = 8;
   /** The int8 pre-filter is fitted once the index holds this many rows. */
   static final int PREFILTER_MIN_ROWS = 4096;
 
@@ -371,16 +365,6 @@ final class FlatVectorIndex implements VectorIndex, Verifiable {
     this.splitRows = Math.max(1, rows);
   }
 
-  /** Scores rows {@code [from, to)} into {@code top}: through the int8 codes when {@code int8}, else in float32. */
-  private void scanRange(FlatScan scan, boolean int8, float[] q, int from, int to, BitSet allowed, int k, TopK top) {
-    float[] scratch = scan.scanScratch();
-    if (int8) {
-      prefilter.search(kernels, q, vectors, from, to, allowed, k, top, scratch);
-    } else {
-      scan.scanRows(q, 0, from, to, top, allowed, scratch);
-    }
-  }
-
   @Override
   public List<Hit> search(float[] query, int k, LabelFilter filter) {
     return search(SearchRequests.of(query, k, filter));
@@ -393,39 +377,13 @@ final class FlatVectorIndex implements VectorIndex, Verifiable {
     return store.read(
         () -> {
           requireIntact();
-          if (size == 0) {
-            return List.<Hit>of();
-          }
-          int k = Math.min(request.k(), size);
-          BitSet allowed = store.matching(request.filter());
-          var scan = new FlatScan(vectors, kernels, score, size);
-          if (allowed != null && allowed.cardinality() < SPARSE_FILTER * size) {
-            var top = store.topK(k);
-            scan.scoreSelected(q, 0, allowed, top, scan.scanScratch());
-            return store.hits(top);
-          }
-          boolean int8 = prefilter != null && prefilter.fittedAt() > 0 && k <= size / 8;
-          int parts = (int) Math.min(config.searchThreads(), size / splitRows);
-          if (parts <= 1) {
-            var top = store.topK(k);
-            scanRange(scan, int8, q, 0, size, allowed, k, top);
-            return store.hits(top);
-          }
-          List<TopK> tops = ParallelQueries.map(parts, parts, i -> {
-            var part = store.topK(k);
-            scanRange(scan, int8, q, (int) ((long) size * i / parts), (int) ((long) size * (i + 1) / parts), allowed, k, part);
-            return part;
-          });
-          var top = store.topK(k);
-          float[] scores = new float[k];
-          for (TopK part : tops) {
-            int[] ords = part.drainBestFirst(scores);
-            for (int i = 0; i < ords.length; i++) {
-              top.offer(scores[i], ords[i]);
-            }
-          }
-          return store.hits(top);
+          return searcher().single(q, request.k(), request.filter());
         });
+  }
+
+  /** The search plan over the current rows (under the read lock). */
+  private FlatSearch searcher() {
+    return new FlatSearch(store, new FlatScan(vectors, kernels, score, size), prefilter, kernels, config.searchThreads(), splitRows);
   }
 
   @Override
@@ -438,40 +396,11 @@ final class FlatVectorIndex implements VectorIndex, Verifiable {
     for (int i = 0; i < nq; i++) {
       System.arraycopy(Vectors.prepare(queries[i], dim, metric, "query " + i), 0, qs, i * dim, dim);
     }
-    return store.read(() -> searchBatchLocked(qs, nq, requestedK, filter));
-  }
-
-  private List<List<Hit>> searchBatchLocked(float[] qs, int nq, int requestedK, LabelFilter filter) {
-      requireIntact();
-      var out = new ArrayList<List<Hit>>(nq);
-      if (size == 0) {
-        for (int i = 0; i < nq; i++) {
-          out.add(List.of());
-        }
-        return out;
-      }
-      int k = Math.min(requestedK, size);
-      BitSet allowed = store.matching(filter);
-      TopK[] tops = new TopK[nq];
-      for (int i = 0; i < nq; i++) {
-        tops[i] = store.topK(k);
-      }
-      var scan = new FlatScan(vectors, kernels, score, size);
-      if (allowed != null && allowed.cardinality() < SPARSE_FILTER * size) {
-        ParallelQueries.forRanges(nq, config.searchThreads(), SPARSE_QUERY_GRAIN, (from, to) -> {
-          float[] scratch = scan.scanScratch();
-          for (int i = from; i < to; i++) {
-            scan.scoreSelected(qs, i * dim, allowed, tops[i], scratch);
-          }
+    return store.read(
+        () -> {
+          requireIntact();
+          return searcher().batch(qs, nq, requestedK, filter);
         });
-      } else {
-        int block = scan.queryBlock(nq, config.searchThreads());
-        ParallelQueries.forRanges(nq, config.searchThreads(), block, (from, to) -> scan.scanBlocks(qs, from, to, block, k, tops, allowed));
-      }
-      for (TopK top : tops) {
-        out.add(store.hits(top));
-      }
-      return out;
   }
 
   @Override
