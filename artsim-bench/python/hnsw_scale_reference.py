@@ -16,6 +16,7 @@ Prints CSV: data,library,n,dim,ef,recall10,qps,qps_cpu,build_s,build_cpu_s
 """
 import argparse
 import os
+import sys
 import time
 
 import numpy as np
@@ -92,6 +93,10 @@ def main():
             index.train(base)
             index.add(base)
             build, build_cpu = time.perf_counter() - t0, cpu() - c0
+            sq_codes = faiss.downcast_index(index.storage).codes.size()
+            links = index.hnsw.neighbors.size() * 4 + index.hnsw.offsets.size() * 8 + index.hnsw.levels.size() * 4
+            print('# faiss-hnswsq8 memory: codes %d B + graph %d B = %.1f B a vector' % (sq_codes, links, (sq_codes + links) / n),
+                  file=sys.stderr, flush=True)
             faiss.omp_set_num_threads(1)
 
             def set_ef(ef):

@@ -67,8 +67,9 @@ public record HnswConfig(String provider, int m, int efConstruction, int ef, lon
      * One signed byte per dimension: {@code code = round((x - mid[d]) / scale[d])} clamped to
      * [-127, 127], with {@code mid} and {@code scale} fitted per dimension to the first batch
      * added (its minimum and maximum); the graph is built and searched on the codes, the {@code
-     * ef} candidates are re-ranked with the fp32 vectors, so scores are exact. About a quarter of
-     * the memory traffic of fp32 per distance.
+     * max(ef, k + ceil(k/2))} candidates are re-ranked with the fp32 vectors, so scores are exact
+     * (the spare candidates keep recall@10 within 0.005 of the fp32 graph at {@code ef = k}).
+     * About a quarter of the memory traffic of fp32 per distance.
      */
     INT8;
 

@@ -49,7 +49,8 @@ import org.artsim.vector.Vectors;
  * <h2>Filters</h2>
  *
  * A {@link LabelFilter} first becomes the bitset of qualifying live ordinals. With {@code m}
- * matches among {@code n} live items and a beam {@code b = max(ef, k)}:
+ * matches among {@code n} live items and a beam {@code b = max(ef, k)} ({@code max(ef, k +
+ * ceil(k/2))} on an int8 graph, see {@code minimumBeam}):
  *
  * <ul>
  *   <li>if {@code m / n < 5%} or {@code m <= 4b}, the matches are scored exactly (as the flat index
@@ -368,13 +369,23 @@ abstract class GraphVectorIndex implements VectorIndex {
     return store.read(() -> ParallelQueries.map(prepared.length, config.searchThreads(), i -> searchLocked(prepared[i], k, filter, 0)));
   }
 
+  /**
+   * The smallest beam for {@code k} results: {@code k} on fp32 graphs; {@code k + ceil(k / 2)} on
+   * int8 graphs, whose candidates are re-ranked in fp32 and so need a few spare ones to replace
+   * those the codes misplaced (at {@code ef = k} the re-rank could otherwise only reorder; measured
+   * on clip512: int8 recall@10 0.905 against fp32's 0.921 at ef 10, equal from ef 20 on).
+   */
+  private int minimumBeam(int k) {
+    return config.quantization() == HnswConfig.Quantization.INT8 ? k + (k + 1) / 2 : k;
+  }
+
   private List<Hit> searchLocked(float[] q, int requestedK, LabelFilter filter, int requestEf) {
     int live = store.liveLocked();
     if (live == 0) {
       return List.of();
     }
     int k = Math.min(requestedK, live);
-    int beam = Math.min(Math.max(requestEf > 0 ? requestEf : config.ef(), k), Math.max(ordinals, 1));
+    int beam = Math.min(Math.max(requestEf > 0 ? requestEf : config.ef(), minimumBeam(k)), Math.max(ordinals, 1));
     var top = store.topK(k);
     BitSet allowed = store.matching(filter);
     if (allowed == null) {
