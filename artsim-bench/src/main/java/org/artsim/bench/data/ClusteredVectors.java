@@ -26,13 +26,7 @@ public final class ClusteredVectors {
   /** A set with explicit cluster count and noise. */
   public static Data generate(int n, int queries, int dim, int centres, double sigma, long seed) {
     var r = new SplittableRandom(seed);
-    float[][] c = new float[centres][dim];
-    for (float[] v : c) {
-      for (int i = 0; i < dim; i++) {
-        v[i] = (float) gaussian(r);
-      }
-      normalise(v);
-    }
+    float[][] c = ClusteredRecipe.centres(r, centres, dim);
     int[] bc = new int[n];
     int[] qc = new int[queries];
     float[][] base = draw(r, c, n, sigma, bc);
@@ -41,33 +35,11 @@ public final class ClusteredVectors {
   }
 
   private static float[][] draw(SplittableRandom r, float[][] centres, int n, double sigma, int[] cluster) {
-    int dim = centres[0].length;
-    double scale = sigma / Math.sqrt(dim);
-    float[][] out = new float[n][dim];
+    double scale = sigma / Math.sqrt(centres[0].length);
+    float[][] out = new float[n][centres[0].length];
     for (int p = 0; p < n; p++) {
-      int c = r.nextInt(centres.length);
-      cluster[p] = c;
-      for (int i = 0; i < dim; i++) {
-        out[p][i] = (float) (centres[c][i] + gaussian(r) * scale);
-      }
-      normalise(out[p]);
+      cluster[p] = ClusteredRecipe.draw(r, centres, scale, out[p]);
     }
     return out;
-  }
-
-  private static void normalise(float[] v) {
-    double s = 0;
-    for (float x : v) {
-      s += (double) x * x;
-    }
-    double n = Math.sqrt(s);
-    for (int i = 0; i < v.length; i++) {
-      v[i] = (float) (v[i] / n);
-    }
-  }
-
-  private static double gaussian(SplittableRandom r) {
-    double u = 1.0 - r.nextDouble();
-    return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * r.nextDouble());
   }
 }

@@ -24,6 +24,7 @@ import org.artsim.Labels;
 import org.artsim.Metric;
 import org.artsim.VectorEntry;
 import org.artsim.VectorIndex;
+import org.artsim.bench.data.ClusteredRecipe;
 import org.artsim.index.FlatConfig;
 import org.artsim.index.FlatConfig.Int8Scale;
 import org.artsim.index.FlatConfig.Quantization;
@@ -211,19 +212,13 @@ public final class FlatScaleHarness {
   /** Streams the clip512 recipe (1,000 centres, sigma 0.6, seed 42: base first, then queries) to little-endian files; returns the queries. */
   private static float[][] writeData(int n, int nq, Path base, Path queries) throws IOException {
     var r = new SplittableRandom(42);
-    float[][] c = new float[1000][DIM];
-    for (float[] v : c) {
-      for (int i = 0; i < DIM; i++) {
-        v[i] = (float) gaussian(r);
-      }
-      normalise(v);
-    }
+    float[][] c = ClusteredRecipe.centres(r, 1000, DIM);
     double scale = 0.6 / Math.sqrt(DIM);
     var buf = ByteBuffer.allocate(4 * DIM).order(ByteOrder.LITTLE_ENDIAN);
     float[] v = new float[DIM];
     try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(base), 1 << 20)) {
       for (int p = 0; p < n; p++) {
-        draw(r, c, scale, v);
+        ClusteredRecipe.draw(r, c, scale, v);
         buf.clear();
         buf.asFloatBuffer().put(v);
         out.write(buf.array());
@@ -232,37 +227,13 @@ public final class FlatScaleHarness {
     float[][] q = new float[nq][DIM];
     try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(queries))) {
       for (float[] query : q) {
-        draw(r, c, scale, query);
+        ClusteredRecipe.draw(r, c, scale, query);
         buf.clear();
         buf.asFloatBuffer().put(query);
         out.write(buf.array());
       }
     }
     return q;
-  }
-
-  private static void draw(SplittableRandom r, float[][] centres, double scale, float[] out) {
-    float[] centre = centres[r.nextInt(centres.length)];
-    for (int i = 0; i < DIM; i++) {
-      out[i] = (float) (centre[i] + gaussian(r) * scale);
-    }
-    normalise(out);
-  }
-
-  private static void normalise(float[] v) {
-    double s = 0;
-    for (float x : v) {
-      s += (double) x * x;
-    }
-    double norm = Math.sqrt(s);
-    for (int i = 0; i < v.length; i++) {
-      v[i] = (float) (v[i] / norm);
-    }
-  }
-
-  private static double gaussian(SplittableRandom r) {
-    double u = 1.0 - r.nextDouble();
-    return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * r.nextDouble());
   }
 
   /** Adds rows [0, n) of the base file in batches of 10,000, with ids {@code v0000000...}. */

@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.SplittableRandom;
+import org.artsim.bench.data.ClusteredRecipe;
 
 /**
  * The clip512 vectors of {@link org.artsim.bench.data.ClusteredVectors}, drawn one row at a time and
@@ -41,13 +42,7 @@ final class ClusteredStream {
    */
   static float[][] write(Path file, Format format, int n, int queries, int dim, int centres, double sigma, long seed) {
     var r = new SplittableRandom(seed);
-    float[][] c = new float[centres][dim];
-    for (float[] v : c) {
-      for (int i = 0; i < dim; i++) {
-        v[i] = (float) gaussian(r);
-      }
-      normalise(v);
-    }
+    float[][] c = ClusteredRecipe.centres(r, centres, dim);
     double scale = sigma / Math.sqrt(dim);
     float[] row = new float[dim];
     ByteBuffer buf = ByteBuffer.allocate(4 + 4 * dim).order(ByteOrder.LITTLE_ENDIAN);
@@ -56,7 +51,7 @@ final class ClusteredStream {
         out.write(npyHeader(n, dim));
       }
       for (int p = 0; p < n; p++) {
-        draw(r, c, scale, row);
+        ClusteredRecipe.draw(r, c, scale, row);
         buf.clear();
         if (format == Format.FVECS) {
           buf.putInt(dim);
@@ -71,17 +66,9 @@ final class ClusteredStream {
     }
     float[][] q = new float[queries][dim];
     for (float[] v : q) {
-      draw(r, c, scale, v);
+      ClusteredRecipe.draw(r, c, scale, v);
     }
     return q;
-  }
-
-  private static void draw(SplittableRandom r, float[][] centres, double scale, float[] out) {
-    int c = r.nextInt(centres.length);
-    for (int i = 0; i < out.length; i++) {
-      out[i] = (float) (centres[c][i] + gaussian(r) * scale);
-    }
-    normalise(out);
   }
 
   /** A version 1.0 .npy header for a little-endian float32 array of shape (n, dim), padded to 64 bytes. */
@@ -93,21 +80,5 @@ final class ClusteredStream {
     b.put((byte) 0x93).put("NUMPY".getBytes(StandardCharsets.US_ASCII)).put((byte) 1).put((byte) 0).putShort((short) h.length());
     b.put(h.getBytes(StandardCharsets.US_ASCII));
     return b.array();
-  }
-
-  private static void normalise(float[] v) {
-    double s = 0;
-    for (float x : v) {
-      s += (double) x * x;
-    }
-    double n = Math.sqrt(s);
-    for (int i = 0; i < v.length; i++) {
-      v[i] = (float) (v[i] / n);
-    }
-  }
-
-  private static double gaussian(SplittableRandom r) {
-    double u = 1.0 - r.nextDouble();
-    return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * r.nextDouble());
   }
 }

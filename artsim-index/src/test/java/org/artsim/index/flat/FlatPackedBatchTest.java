@@ -111,6 +111,25 @@ class FlatPackedBatchTest {
             });
   }
 
+  @Test
+  void aCollectorGivesUpOnlyWhenMoreRowsThanItsLimitTieAtTheThreshold() {
+    float[] q = {1, 0};
+    var tied = new PackedCandidates(Score.DOT, q, 0, 2, 3);
+    float[] scores = new float[PackedCandidates.LIMIT + 10];
+    java.util.Arrays.fill(scores, 0.5f);
+    tied.rowsUpTo(1);
+    tied.offer(scores, 0, 0, scores.length, null);
+    assertThat(tied.overflowed()).isTrue();
+
+    var spread = new PackedCandidates(Score.DOT, q, 0, 2, 3);
+    for (int i = 0; i < scores.length; i++) {
+      scores[i] = i;
+    }
+    spread.rowsUpTo(1);
+    spread.offer(scores, 0, 0, scores.length, null);
+    assertThat(spread.overflowed()).as("rising scores: the bound drops the old rows as it tightens").isFalse();
+  }
+
   /** More tied rows than a query may keep: the query falls back to the single-query scan. */
   @Test
   void aQueryWithMoreTiesThanItMayKeepFallsBackToTheSingleScan() {
