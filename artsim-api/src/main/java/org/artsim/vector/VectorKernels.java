@@ -100,7 +100,7 @@ public interface VectorKernels {
    * differ from {@link #score} in the last bits; both are within {@code γ(dim + 2) · Σ|q[k]·r[k]|}
    * (for L2 {@code γ(dim + 2)} times the distance) of the exact value, {@code γ(n) = n·u / (1 -
    * n·u)}, {@code u = 2^-24}, so callers that need {@link #score}'s exact results re-score the
-   * candidates that fall within twice that of their threshold.
+   * candidates whose packed score comes within the two orders' combined error of their threshold.
    */
   void scorePacked(Score score, float[] queries, int qFrom, int qTo, float[] packed, int dim, int rows, float[] out);
 
