@@ -112,7 +112,7 @@ record FlatScan(VectorStore vectors, VectorKernels kernels, Score score, int siz
       }
       for (int i = q0; i < q1; i++) {
         int qOff = i * dim;
-        if (near[i - q0].overflowed()) {
+        if (near[i - q0].givenUp()) {
           scanAll(qs, qOff, tops[i], allowed, scratch);
         } else {
           near[i - q0].rescore(row -> vectors.score(kernels, score, qs, qOff, row, scratch), tops[i]);

@@ -27,8 +27,10 @@ import org.artsim.vector.VectorKernels.Score;
  * c)} with {@code c = 2γ/(1 - γ)} (scores are negated distances, so {@code t ≤ 0}).
  *
  * <p>Rows that tie, or nearly tie, at the threshold are all kept; should more than {@link #LIMIT}
- * be kept at once (a collection of many identical vectors), the query gives up on the packed
- * scores and is answered by the caller with the single-query scan instead ({@link #overflowed}).
+ * be kept at once (a collection of many identical vectors), or could a sum overflow a float (the
+ * bound holds for finite sums only), the query gives up on the packed scores and is answered by the
+ * caller with the single-query scan instead ({@link #givenUp}). Subnormal results are covered by
+ * an absolute term ({@code 2(dim + 2)} times the smallest subnormal).
  * One per query and thread.
  */
 final class PackedCandidates {
@@ -39,13 +41,17 @@ final class PackedCandidates {
   private final TopK packed;
   /** {@code 4γ·‖q‖} (dot) or {@code c} (L2), widened by 1%. */
   private final double margin;
+  /** The query's norm. */
+  private final double queryNorm;
+  /** What underflow can add: half the smallest subnormal per operation, both sums, all terms. */
+  private final double absolute;
   private int[] rows = new int[64];
   private float[] scores = new float[64];
   private int count;
   private float threshold = Float.NEGATIVE_INFINITY;
   private float bound = Float.NEGATIVE_INFINITY;
   private double maxNorm;
-  private boolean overflowed;
+  private boolean givenUp;
 
   /** A collector for query {@code qs[qOff, qOff + dim)} and the {@code k} best rows. */
   PackedCandidates(Score score, float[] qs, int qOff, int dim, int k) {
@@ -54,20 +60,31 @@ final class PackedCandidates {
     double n = dim + 2.0;
     double u = 0x1p-24;
     double gamma = n * u / (1 - n * u);
+    double s = 0;
+    for (int i = qOff; i < qOff + dim; i++) {
+      s += (double) qs[i] * qs[i];
+    }
+    this.queryNorm = Math.sqrt(s);
+    this.absolute = 2 * n * Float.MIN_VALUE;
     if (score == Score.DOT) {
-      double s = 0;
-      for (int i = qOff; i < qOff + dim; i++) {
-        s += (double) qs[i] * qs[i];
-      }
-      this.margin = 1.01 * 4 * gamma * Math.sqrt(s);
+      this.margin = 1.01 * 4 * gamma * queryNorm;
     } else {
       this.margin = 1.01 * 2 * gamma / (1 - gamma);
     }
   }
 
-  /** Takes note that the rows about to be offered have squared norms of at most {@code maxSquaredNorm}. */
+  /**
+   * Takes note that the rows about to be offered have squared norms of at most {@code
+   * maxSquaredNorm}. Gives up ({@link #givenUp}) when a partial sum of either order could overflow
+   * a float ({@code (‖q‖ + ‖r‖)² ≥ Float.MAX_VALUE / 4}): the error bound only holds for finite sums.
+   */
   void rowsUpTo(float maxSquaredNorm) {
     double norm = Math.sqrt(maxSquaredNorm);
+    double reach = queryNorm + norm;
+    if (!(reach * reach < Float.MAX_VALUE / 4.0)) {
+      giveUp();
+      return;
+    }
     if (norm > maxNorm) {
       maxNorm = norm;
       tighten();
@@ -76,14 +93,14 @@ final class PackedCandidates {
 
   /** Offers rows {@code [from, to)}, whose packed scores are {@code tile[off + r - from]}, skipping rows not in {@code allowed}. */
   void offer(float[] tile, int off, int from, int to, BitSet allowed) {
-    if (overflowed) {
+    if (givenUp) {
       return;
     }
     for (int r = from; r < to; r++) {
       float s = tile[off + r - from];
       if (s >= bound && (allowed == null || allowed.get(r))) {
         keep(r, s);
-        if (overflowed) {
+        if (givenUp) {
           return;
         }
         if (s >= threshold) {
@@ -97,9 +114,12 @@ final class PackedCandidates {
     }
   }
 
-  /** Whether too many rows were kept: the caller must answer this query without the packed scores. */
-  boolean overflowed() {
-    return overflowed;
+  /**
+   * Whether this query gave up on the packed scores (more than {@link #LIMIT} rows kept at once, or
+   * sums that could overflow): the caller must answer it with the single-query scan.
+   */
+  boolean givenUp() {
+    return givenUp;
   }
 
   /** Scores the kept rows that are still within the bound with {@code exact} and offers them to {@code top}. */
@@ -122,10 +142,7 @@ final class PackedCandidates {
       compact();
       if (count > rows.length / 2) {
         if (rows.length >= LIMIT) {
-          overflowed = true;
-          rows = null;
-          scores = null;
-          count = 0;
+          giveUp();
           return;
         }
         rows = Arrays.copyOf(rows, rows.length * 2);
@@ -134,6 +151,13 @@ final class PackedCandidates {
     }
     rows[count] = row;
     scores[count++] = s;
+  }
+
+  private void giveUp() {
+    givenUp = true;
+    rows = null;
+    scores = null;
+    count = 0;
   }
 
   /** Drops the kept rows below the current bound. */
@@ -154,7 +178,7 @@ final class PackedCandidates {
       bound = Float.NEGATIVE_INFINITY;
       return;
     }
-    double b = score == Score.DOT ? threshold - margin * maxNorm : threshold * (1 + margin) / (1 - margin);
+    double b = (score == Score.DOT ? threshold - margin * maxNorm : threshold * (1 + margin) / (1 - margin)) - absolute;
     float f = (float) b;
     bound = f > b ? Math.nextDown(f) : f;
   }

@@ -119,7 +119,7 @@ class FlatPackedBatchTest {
     java.util.Arrays.fill(scores, 0.5f);
     tied.rowsUpTo(1);
     tied.offer(scores, 0, 0, scores.length, null);
-    assertThat(tied.overflowed()).isTrue();
+    assertThat(tied.givenUp()).isTrue();
 
     var spread = new PackedCandidates(Score.DOT, q, 0, 2, 3);
     for (int i = 0; i < scores.length; i++) {
@@ -127,7 +127,61 @@ class FlatPackedBatchTest {
     }
     spread.rowsUpTo(1);
     spread.offer(scores, 0, 0, scores.length, null);
-    assertThat(spread.overflowed()).as("rising scores: the bound drops the old rows as it tightens").isFalse();
+    assertThat(spread.givenUp()).as("rising scores: the bound drops the old rows as it tightens").isFalse();
+  }
+
+  /** Finite vectors whose scores or norms overflow float: the bound must not turn into NaN and drop rows. */
+  @Test
+  void overflowingScoresStillEqualSingleSearches() {
+    var r = new SplittableRandom(11);
+    var entries = new ArrayList<VectorEntry>();
+    for (int j = 0; j < 300; j++) {
+      float big = j % 3 == 0 ? 3e19f : (float) r.nextGaussian();
+      entries.add(new VectorEntry("v" + j, new float[] {big, (float) r.nextGaussian(), j % 7 == 0 ? -big : 1}, Labels.none()));
+    }
+    for (Metric metric : new Metric[] {Metric.DOT, Metric.L2}) {
+      try (VectorIndex index = Artsim.index(FlatConfig.defaults().withQuantization(Quantization.NONE).withSearchThreads(1), 3, metric)) {
+        index.addAll(entries);
+        float[][] queries = {{3e19f, 1, 1}, {1, 1, 1}, {-3e19f, 0, 2}};
+        List<List<Hit>> batch = index.searchBatch(queries, 5, LabelFilter.none());
+        for (int i = 0; i < queries.length; i++) {
+          assertThat(batch.get(i)).as(metric + " query " + i).isEqualTo(index.search(queries[i], 5));
+        }
+      }
+    }
+  }
+
+  /** Vectors so small that their products are subnormal: rounding there is absolute, not relative. */
+  @Test
+  void subnormalScoresStillEqualSingleSearches() {
+    Seeds.stream("flat-packed-subnormal", 6)
+        .forEach(
+            seed -> {
+              var r = new SplittableRandom(seed);
+              int dim = 1 + r.nextInt(40);
+              var entries = new ArrayList<VectorEntry>();
+              for (int j = 0; j < 400; j++) {
+                float[] v = new float[dim];
+                for (int d = 0; d < dim; d++) {
+                  v[d] = (float) (r.nextGaussian() * 1e-22);
+                }
+                entries.add(new VectorEntry("v" + j, v, Labels.none()));
+              }
+              for (Metric metric : new Metric[] {Metric.DOT, Metric.L2}) {
+                try (VectorIndex index = Artsim.index(FlatConfig.defaults().withQuantization(Quantization.NONE).withSearchThreads(1), dim, metric)) {
+                  index.addAll(entries);
+                  float[][] queries = new float[8][];
+                  for (int i = 0; i < queries.length; i++) {
+                    queries[i] = entries.get(r.nextInt(400)).vector().clone();
+                    queries[i][0] *= 1.5f;
+                  }
+                  List<List<Hit>> batch = index.searchBatch(queries, 7, LabelFilter.none());
+                  for (int i = 0; i < queries.length; i++) {
+                    assertThat(batch.get(i)).as(Seeds.reproduce(seed) + " " + metric + " query " + i).isEqualTo(index.search(queries[i], 7));
+                  }
+                }
+              }
+            });
   }
 
   /** More tied rows than a query may keep: the query falls back to the single-query scan. */
