@@ -8,7 +8,6 @@ import org.artsim.LabelFilter;
 import org.artsim.index.support.ItemStore;
 import org.artsim.index.support.ParallelQueries;
 import org.artsim.vector.TopK;
-import org.artsim.vector.VectorKernels;
 
 /**
  * How a flat index answers one query or a batch over its current rows, made per search under the
@@ -18,12 +17,11 @@ import org.artsim.vector.VectorKernels;
  *
  * @param store the items (ids for ties, label postings, hits)
  * @param scan the float32 scans over rows {@code [0, scan.size())}
- * @param prefilter the int8 codes, or null
- * @param kernels the kernels the prefilter scores with
+ * @param prefilter the int8 codes, or null (scored with {@code scan}'s kernels)
  * @param searchThreads threads for a batch, and for the parts of one large query
  * @param splitRows rows a part must have at least before one query is split
  */
-record FlatSearch(ItemStore store, FlatScan scan, Int8Prefilter prefilter, VectorKernels kernels, int searchThreads, int splitRows) {
+record FlatSearch(ItemStore store, FlatScan scan, Int8Prefilter prefilter, int searchThreads, int splitRows) {
   /** Below this fraction of qualifying rows, score only the qualifying rows one by one. */
   private static final double SPARSE_FILTER = 0.25;
   /** Queries per parallel chunk when a selective filter is scored query by query. */
@@ -103,7 +101,7 @@ record FlatSearch(ItemStore store, FlatScan scan, Int8Prefilter prefilter, Vecto
   private void scanRange(boolean int8, float[] q, int from, int to, BitSet allowed, int k, TopK top) {
     float[] scratch = scan.scanScratch();
     if (int8) {
-      prefilter.search(kernels, q, scan.vectors(), from, to, allowed, k, top, scratch);
+      prefilter.search(scan.kernels(), q, scan.vectors(), from, to, allowed, k, top, scratch);
     } else {
       scan.scanRows(q, 0, from, to, top, allowed, scratch);
     }

@@ -383,7 +383,7 @@ final class FlatVectorIndex implements VectorIndex, Verifiable {
 
   /** The search plan over the current rows (under the read lock). */
   private FlatSearch searcher() {
-    return new FlatSearch(store, new FlatScan(vectors, kernels, score, size), prefilter, kernels, config.searchThreads(), splitRows);
+    return new FlatSearch(store, new FlatScan(vectors, kernels, score, size), prefilter, config.searchThreads(), splitRows);
   }
 
   @Override
