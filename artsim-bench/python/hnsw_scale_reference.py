@@ -10,6 +10,10 @@ the base rows, added on --threads OpenMP threads. Queries one at a time on one t
 passes. Ground truth: exact float64 inner products. Build CPU time is the process's user+system time
 (all threads), steadier than wall time on a shared machine.
 
+--faiss-index PATH writes the built FAISS index there, or, when the file exists, reads it instead of
+building (build columns then print as nan): a long build (1M rows take hours on 2 cores) can be
+searched again later on a quiet machine.
+
     /usr/bin/python3 artsim-bench/python/hnsw_scale_reference.py --file clip128-100k.npy --n 100000 \\
         --queries 1000 --ef 10,20,40,80 --threads 2
 Prints CSV: data,library,n,dim,ef,recall10,qps,qps_cpu,build_s,build_cpu_s
@@ -64,6 +68,7 @@ def main():
     ap.add_argument('--threads', type=int, default=2)
     ap.add_argument('--reps', type=int, default=2)
     ap.add_argument('--libs', default='hnswlib,faiss-hnswsq8')
+    ap.add_argument('--faiss-index', help='write the built FAISS index here; read it instead of building if it exists')
     a = ap.parse_args()
     x = np.load(a.file, mmap_mode='r')
     base = np.ascontiguousarray(x[:a.n], dtype=np.float32)
@@ -87,12 +92,22 @@ def main():
         elif lib == 'faiss-hnswsq8':
             import faiss
             faiss.omp_set_num_threads(a.threads)
-            index = faiss.IndexHNSWSQ(d, faiss.ScalarQuantizer.QT_8bit, a.m)
-            index.hnsw.efConstruction = a.ef_construction
-            t0, c0 = time.perf_counter(), cpu()
-            index.train(base)
-            index.add(base)
-            build, build_cpu = time.perf_counter() - t0, cpu() - c0
+            if a.faiss_index and os.path.exists(a.faiss_index):
+                index = faiss.read_index(a.faiss_index)
+                if index.ntotal != n or index.d != d or index.hnsw.efConstruction != a.ef_construction:
+                    raise SystemExit('%s holds %d x %d (efConstruction %d), not the %d x %d asked for'
+                                     % (a.faiss_index, index.ntotal, index.d, index.hnsw.efConstruction, n, d))
+                build = build_cpu = float('nan')
+            else:
+                index = faiss.IndexHNSWSQ(d, faiss.ScalarQuantizer.QT_8bit, a.m)
+                index.hnsw.efConstruction = a.ef_construction
+                t0, c0 = time.perf_counter(), cpu()
+                index.train(base)
+                index.add(base)
+                build, build_cpu = time.perf_counter() - t0, cpu() - c0
+                print('# faiss-hnswsq8 build: %.1f s wall, %.1f CPU s' % (build, build_cpu), file=sys.stderr, flush=True)
+                if a.faiss_index:
+                    faiss.write_index(index, a.faiss_index)
             sq_codes = faiss.downcast_index(index.storage).codes.size()
             links = index.hnsw.neighbors.size() * 4 + index.hnsw.offsets.size() * 8 + index.hnsw.levels.size() * 4
             print('# faiss-hnswsq8 memory: codes %d B + graph %d B = %.1f B a vector' % (sq_codes, links, (sq_codes + links) / n),

@@ -2,8 +2,6 @@ package org.artsim.index.hnsw;
 
 import java.util.Arrays;
 import java.util.BitSet;
-import org.apache.lucene.util.hnsw.NeighborArray;
-import org.apache.lucene.util.hnsw.OnHeapHnswGraph;
 import org.artsim.vector.VectorKernels;
 
 /**
@@ -40,23 +38,23 @@ final class BeamSearch {
    * writes them, best first, with their scores from {@code scorer} to {@code outNodes} and {@code
    * outScores} (each at least {@code beam} long).
    *
-   * @param level0 the graph's level 0, packed and current
+   * @param graph the graph's links (level 0 read from its packed copy)
    * @param nodes the number of node ordinals in the graph (the size of the visited marks)
    * @param dead tombstoned nodes, never returned; null when there are none
    * @return the number of nodes written
    */
-  int search(OnHeapHnswGraph graph, PackedLinks level0, NodeScores scorer, int nodes, int beam, BitSet dead, int[] outNodes, float[] outScores) {
+  int search(GraphView graph, NodeScores scorer, int nodes, int beam, BitSet dead, int[] outNodes, float[] outScores) {
     Scratch s = SCRATCH.get();
-    s.prepare(nodes, Math.max(level0.stride(), graph.maxConn() * 2 + 1), beam);
+    PackedLinks level0 = graph.level0();
+    s.prepare(nodes, Math.max(level0.stride(), graph.maxLinks() + 1), beam);
     int current = graph.entryNode();
     float best = scorer.score(current);
+    int[] ids = s.fresh;
     for (int level = graph.numLevels() - 1; level >= 1; level--) {
       boolean moved = true;
       while (moved) {
         moved = false;
-        NeighborArray neighbours = graph.getNeighbors(level, current);
-        int size = neighbours.size();
-        int[] ids = neighbours.nodes();
+        int size = graph.neighbours(level, current, ids);
         scorer.scoreMany(ids, size, s.scores);
         for (int i = 0; i < size; i++) {
           if (s.scores[i] > best) {

@@ -7,14 +7,11 @@ import java.util.Arrays;
 import java.util.BitSet;
 import java.util.HashMap;
 import java.util.Map;
-import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TopKnnCollector;
 import org.apache.lucene.util.Bits;
-import org.apache.lucene.util.hnsw.HnswGraph;
 import org.apache.lucene.util.hnsw.HnswGraphBuilder;
 import org.apache.lucene.util.hnsw.HnswGraphSearcher;
-import org.apache.lucene.util.hnsw.NeighborArray;
 import org.apache.lucene.util.hnsw.OnHeapHnswGraph;
 import org.apache.lucene.util.hnsw.RandomVectorScorerSupplier;
 import org.apache.lucene.util.hnsw.UpdateableRandomVectorScorer;
@@ -60,9 +57,12 @@ final class LuceneHnswVectorIndex extends GraphVectorIndex {
   private final BeamSearch beamSearch = new BeamSearch();
   /** The int8 copy the graph is built and searched on; null without quantization. */
   private final Int8Codes codes;
+  /** The growable graph while nodes are being inserted; null while {@link #view} is frozen. */
   private OnHeapHnswGraph graph;
-  /** Level 0 of {@link #graph}, packed for {@link BeamSearch}; kept current under the write lock. */
+  /** Level 0 of the graph, packed for {@link BeamSearch}; kept current under the write lock. */
   private PackedLinks level0;
+  /** What searches and files read: {@link #graph} with {@link #level0}, or the frozen copy. */
+  private GraphView view;
   /** The number of nodes scorers may address (the ordinals being inserted included). */
   private volatile int scorerLimit;
 
@@ -138,6 +138,9 @@ final class LuceneHnswVectorIndex extends GraphVectorIndex {
 
   @Override
   void graphAdd(int from, int to, ProgressTracker tracker) {
+    if (graph == null) {
+      regrow();
+    }
     if (codes != null) {
       codes.update(vectors, from, to);
     }
@@ -147,56 +150,43 @@ final class LuceneHnswVectorIndex extends GraphVectorIndex {
     var inserter = new GraphInserter(graph, level0, config.m(), config.efConstruction(), node -> nodeScores(vectors[node]), codes == null, this::luceneScore, () -> new Scorer(null), threads > 1);
     if (threads > 1) {
       ParallelLinks.run(inserter, levels, from, to, threads, tracker);
-      return;
-    }
-    for (int ord = from; ord < to; ord++) {
-      inserter.link(ord, levels[ord - from]);
-      if (((ord - from) & 1023) == 1023) {
-        tracker.advance(1024);
-      }
-    }
-    tracker.advance((to - from) & 1023);
-  }
-
-  /** Neighbours of a node on a level. */
-  @FunctionalInterface
-  interface NeighbourSource {
-    int[] neighbours(int level, int node);
-  }
-
-  /** The stored score of a node's i-th neighbour. */
-  @FunctionalInterface
-  interface ScoreSource {
-    float score(int level, int node, int i);
-  }
-
-  /** A growable on-heap graph with the given nodes and links (in the given neighbour order). */
-  private OnHeapHnswGraph growableCopy(int n, int entry, int[][] levelNodes, NeighbourSource links, ScoreSource scores) throws IOException {
-    OnHeapHnswGraph copy = HnswGraphBuilder.create(supplier, config.m(), config.efConstruction(), config.seed()).getGraph();
-    int[] top = new int[n];
-    for (int level = 1; level < levelNodes.length; level++) {
-      for (int node : levelNodes[level]) {
-        top[node] = level;
-      }
-    }
-    for (int node = 0; node < n; node++) {
-      for (int level = top[node]; level >= 0; level--) {
-        copy.addNode(level, node);
-      }
-    }
-    for (int level = 0; level < levelNodes.length; level++) {
-      for (int node : levelNodes[level]) {
-        int[] nb = links.neighbours(level, node);
-        NeighborArray target = copy.getNeighbors(level, node);
-        for (int i = 0; i < nb.length; i++) {
-          target.addOutOfOrder(nb[i], scores.score(level, node, i));
+    } else {
+      for (int ord = from; ord < to; ord++) {
+        inserter.link(ord, levels[ord - from]);
+        if (((ord - from) & 1023) == 1023) {
+          tracker.advance(1024);
         }
       }
+      tracker.advance((to - from) & 1023);
     }
-    if (n > 0) {
-      copy.trySetNewEntryNode(entry, levelNodes.length - 1);
+    if (2L * (to - from) >= to) {
+      freeze();
     }
-    return copy;
+  }
+
+  /**
+   * Replaces the growable graph by its {@link FrozenGraph} (links only, no scores). Done after a
+   * batch that at least doubled the graph (a build, a compaction) and on loading a file: the next
+   * insertion then {@link #regrow}s it, which costs one score per link, at most what inserting the
+   * batch itself cost per link, so the amortised cost of insertions stays within a constant factor.
+   */
+  private void freeze() {
+    view = FrozenGraph.of(view);
+    graph = null;
+  }
+
+  /** Rebuilds Lucene's growable graph from the frozen links, scoring each link as the builder would. */
+  private void regrow() {
+    graph = ((FrozenGraph) view).thaw(emptyGraph(), node -> nodeScores(vectors[node]), this::luceneScore);
+    view = new LuceneGraphView(graph, level0, config.m());
+  }
+
+  private OnHeapHnswGraph emptyGraph() {
+    try {
+      return HnswGraphBuilder.create(supplier, config.m(), config.efConstruction(), config.seed()).getGraph();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   @Override
@@ -211,24 +201,21 @@ final class LuceneHnswVectorIndex extends GraphVectorIndex {
       codes.reset();
     }
     level0 = new PackedLinks(2 * config.m());
-    try {
-      graph = HnswGraphBuilder.create(supplier, config.m(), config.efConstruction(), config.seed()).getGraph();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    graph = emptyGraph();
+    view = new LuceneGraphView(graph, level0, config.m());
   }
 
   @Override
   int[] graphSearch(float[] q, int beam, BitSet accept, int matches) {
     if (accept == null) {
       int[] nodes = new int[beam];
-      int count = beamSearch.search(graph, level0, nodeScores(q), ordinals, beam, deadCount() > 0 ? dead() : null, nodes, new float[beam]);
+      int count = beamSearch.search(view, nodeScores(q), ordinals, beam, deadCount() > 0 ? dead() : null, nodes, new float[beam]);
       return Arrays.copyOf(nodes, count);
     }
     Bits acceptOrds = bits(accept, ordinals, false);
     var collector = new TopKnnCollector(beam, Integer.MAX_VALUE);
     try {
-      HnswGraphSearcher.search(new Scorer(q), collector, new Cursor(graph), acceptOrds, matches);
+      HnswGraphSearcher.search(new Scorer(q), collector, new GraphCursor(view), acceptOrds, matches);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -252,7 +239,7 @@ final class LuceneHnswVectorIndex extends GraphVectorIndex {
     }
     int[] nodes = new int[beam];
     float[] scores = new float[beam];
-    int count = beamSearch.search(graph, level0, nodeScores(q), ordinals, beam, deadCount() > 0 ? dead() : null, nodes, scores);
+    int count = beamSearch.search(view, nodeScores(q), ordinals, beam, deadCount() > 0 ? dead() : null, nodes, scores);
     for (int i = 0; i < count; i++) {
       top.offer(scores[i], nodes[i]);
     }
@@ -270,70 +257,6 @@ final class LuceneHnswVectorIndex extends GraphVectorIndex {
         return length;
       }
     };
-  }
-
-  /**
-   * A read-only cursor over a graph: Lucene's {@code seek}/{@code nextNeighbor} keep their
-   * position in the graph object, so every search gets its own cursor over the shared neighbour
-   * arrays.
-   */
-  private static final class Cursor extends HnswGraph {
-    private final OnHeapHnswGraph graph;
-    private int[] current = new int[0];
-    private int size;
-    private int upto;
-
-    Cursor(OnHeapHnswGraph graph) {
-      this.graph = graph;
-    }
-
-    @Override
-    public void seek(int level, int target) {
-      NeighborArray na = graph.getNeighbors(level, target);
-      current = na.nodes();
-      size = na.size();
-      upto = -1;
-    }
-
-    @Override
-    public int size() {
-      return graph.size();
-    }
-
-    @Override
-    public int maxNodeId() {
-      return graph.maxNodeId();
-    }
-
-    @Override
-    public int nextNeighbor() {
-      return ++upto < size ? current[upto] : DocIdSetIterator.NO_MORE_DOCS;
-    }
-
-    @Override
-    public int numLevels() {
-      return graph.numLevels();
-    }
-
-    @Override
-    public int maxConn() {
-      return graph.maxConn();
-    }
-
-    @Override
-    public int entryNode() {
-      return graph.entryNode();
-    }
-
-    @Override
-    public NodesIterator getNodesOnLevel(int level) {
-      return graph.getNodesOnLevel(level);
-    }
-
-    @Override
-    public int neighborCount() {
-      return size;
-    }
   }
 
   // ---------------------------------------------------------------- files
@@ -360,22 +283,22 @@ final class LuceneHnswVectorIndex extends GraphVectorIndex {
       float[] v = vectors[ord];
       out.writeFloats(v == null ? zeros : v, 0, dim);
     }
-    int levels = ordinals == 0 ? 0 : graph.numLevels();
+    int levels = ordinals == 0 ? 0 : view.numLevels();
     out.writeInt(levels);
-    out.writeInt(ordinals == 0 ? -1 : graph.entryNode());
+    out.writeInt(ordinals == 0 ? -1 : view.entryNode());
+    int[] links = new int[view.maxLinks()];
     for (int level = 0; level < levels; level++) {
-      int[] nodes = HnswGraph.NodesIterator.getSortedNodes(graph.getNodesOnLevel(level));
+      int[] nodes = view.sortedNodes(level);
       out.writeInt(nodes.length);
       for (int node : nodes) {
-        NeighborArray na = graph.getNeighbors(level, node);
+        int count = view.neighbours(level, node, links);
         out.writeInt(node);
-        out.writeInt(na.size());
-        out.writeInts(na.nodes(), 0, na.size());
+        out.writeInt(count);
+        out.writeInts(links, 0, count);
       }
     }
   }
 
-  @SuppressWarnings("unchecked")
   static LuceneHnswVectorIndex read(BinaryIn in, int version) throws IOException {
     var header = Header.read(in, LuceneHnswIndexProvider.NAME);
     Quantization quantization = Quantization.NONE;
@@ -406,19 +329,23 @@ final class LuceneHnswVectorIndex extends GraphVectorIndex {
     if ((n == 0) != (levels == 0) || (n > 0 && (entry < 0 || entry >= n))) {
       throw in.corrupt("graph of " + n + " nodes has " + levels + " levels and entry node " + entry);
     }
-    int maxConn = 2 * index.config.m();
+    int maxLinks = 2 * index.config.m();
     int[][] levelNodes = new int[levels][];
-    Map<Integer, int[]>[] neighbours = new Map[levels];
+    @SuppressWarnings("unchecked")
+    Map<Integer, int[]>[] upper = new Map[levels];
+    PackedLinks level0 = new PackedLinks(maxLinks);
+    level0.ensureNodes(n);
+    level0.trim(n);
     for (int level = 0; level < levels; level++) {
       int count = in.readCount("node", n, 8);
       if (level == 0 && count != n) {
         throw in.corrupt("level 0 holds " + count + " of " + n + " nodes");
       }
       levelNodes[level] = new int[count];
-      neighbours[level] = new HashMap<>();
+      upper[level] = level == 0 ? null : new HashMap<>();
       for (int i = 0; i < count; i++) {
         int node = in.readInt();
-        int size = in.readCount("neighbour", maxConn + 1, 4);
+        int size = in.readCount("neighbour", maxLinks + 1, 4);
         int[] nb = new int[size];
         in.readInts(nb, 0, size);
         if (node < 0 || node >= n || (i > 0 && node <= levelNodes[level][i - 1])) {
@@ -430,29 +357,31 @@ final class LuceneHnswVectorIndex extends GraphVectorIndex {
           }
         }
         levelNodes[level][i] = node;
-        neighbours[level].put(node, nb);
+        if (level == 0) {
+          if (size > maxLinks) {
+            throw in.corrupt("node " + node + " has " + size + " links on level 0, more than 2m = " + maxLinks);
+          }
+          level0.set(node, nb);
+        } else {
+          upper[level].put(node, nb);
+        }
       }
     }
     if (n > 0) {
       index.scorerLimit = n;
-      for (int level = 1; level < levels; level++) {
+      for (int level = 2; level < levels; level++) {
         for (int node : levelNodes[level]) {
-          if (!neighbours[level - 1].containsKey(node)) {
+          if (!upper[level - 1].containsKey(node)) {
             throw in.corrupt("node " + node + " is on level " + level + " but not below it");
           }
         }
       }
-      if (!neighbours[levels - 1].containsKey(entry)) {
+      if (levels > 1 && !upper[levels - 1].containsKey(entry)) {
         throw in.corrupt("entry node " + entry + " is not on the top level");
       }
-      index.graph =
-          index.growableCopy(
-              n,
-              entry,
-              levelNodes,
-              (level, node) -> neighbours[level].get(node),
-              (level, node, i) -> index.luceneScore(index.vectors[node], index.vectors[neighbours[level].get(node)[i]]));
-      index.level0.copyAll(index.graph, n);
+      index.level0 = level0;
+      index.view = FrozenGraph.of(n, entry, index.config.m(), level0, levelNodes, (level, node) -> upper[level].get(node));
+      index.graph = null;
     }
     return index;
   }

@@ -43,6 +43,24 @@ final class PackedLinks {
     }
   }
 
+  /** Drops the room past node {@code nodes - 1} (kept by {@link #ensureNodes} for growth). */
+  void trim(int nodes) {
+    int needed = Math.multiplyExact(nodes, stride);
+    if (links.length > needed) {
+      links = Arrays.copyOf(links, needed);
+    }
+  }
+
+  /** Sets the level-0 links of {@code node} (within the room made by {@link #ensureNodes}) to {@code neighbours}. */
+  void set(int node, int[] neighbours) {
+    if (neighbours.length >= stride) {
+      throw new IllegalArgumentException("HNSW node " + node + " has " + neighbours.length + " links on level 0, more than " + (stride - 1));
+    }
+    int base = Math.multiplyExact(node, stride);
+    links[base] = neighbours.length;
+    System.arraycopy(neighbours, 0, links, base + 1, neighbours.length);
+  }
+
   /** Copies the level-0 links of every node in {@code [0, nodes)}. */
   void copyAll(OnHeapHnswGraph graph, int nodes) {
     links = new int[Math.multiplyExact(nodes, stride)];

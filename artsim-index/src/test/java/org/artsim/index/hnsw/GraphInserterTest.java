@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.IntFunction;
+import org.apache.lucene.util.hnsw.HnswGraph;
 import org.apache.lucene.util.hnsw.HnswGraphBuilder;
 import org.apache.lucene.util.hnsw.NeighborArray;
 import org.apache.lucene.util.hnsw.OnHeapHnswGraph;
@@ -177,6 +178,46 @@ class GraphInserterTest {
             });
   }
 
+  /**
+   * Freezing keeps every link in its order, and thawing gives back the builder's graph: the same
+   * links with the same stored scores (fp32 scores are symmetric, so a link scored from its node
+   * equals the score the builder stored from either end), on every level.
+   */
+  @Test
+  void aFrozenGraphThawsToTheBuildersLinksAndScores() {
+    Seeds.stream("frozen-thaw", 4)
+        .forEach(
+            seed -> {
+              var r = new SplittableRandom(seed);
+              int n = 1500;
+              var f = new Fixture(randomVectors(r, n, 8), 6, 40, false);
+              f.build(0, n, seed, 1);
+              var growable = new LuceneGraphView(f.graph, f.level0, 6);
+              var frozen = FrozenGraph.of(growable);
+              OnHeapHnswGraph thawed;
+              try {
+                thawed = frozen.thaw(HnswGraphBuilder.create(f.new Supplier(), 6, 40, 1).getGraph(), f.scores, GraphInserterTest::mapped);
+              } catch (IOException e) {
+                throw new UncheckedIOException(e);
+              }
+              assertThat(thawed.numLevels()).isEqualTo(f.graph.numLevels());
+              assertThat(thawed.entryNode()).isEqualTo(f.graph.entryNode());
+              for (int level = 0; level < f.graph.numLevels(); level++) {
+                int[] nodes = HnswGraph.NodesIterator.getSortedNodes(f.graph.getNodesOnLevel(level));
+                assertThat(HnswGraph.NodesIterator.getSortedNodes(thawed.getNodesOnLevel(level))).isEqualTo(nodes);
+                for (int node : nodes) {
+                  NeighborArray built = f.graph.getNeighbors(level, node);
+                  NeighborArray again = thawed.getNeighbors(level, node);
+                  String where = Seeds.reproduce(seed) + " level " + level + " node " + node;
+                  assertThat(Arrays.copyOf(again.nodes(), again.size())).as(where).isEqualTo(Arrays.copyOf(built.nodes(), built.size()));
+                  for (int i = 0; i < built.size(); i++) {
+                    assertThat(again.getScores(i)).as(where + " link " + i).isEqualTo(built.getScores(i));
+                  }
+                }
+              }
+            });
+  }
+
   @Test
   void findsTheNearestNeighboursANaiveScanFinds() {
     Seeds.stream("inserter-recall", 6)
@@ -187,12 +228,20 @@ class GraphInserterTest {
               int threads = 1 + (int) (seed & 1) * 2;
               var f = new Fixture(randomVectors(r, n + 50, 8), 12, 80, threads > 1);
               f.build(0, n, seed, threads);
-              var level0 = f.level0;
+              var growable = new LuceneGraphView(f.graph, f.level0, 12);
+              var frozen = FrozenGraph.of(growable);
               int hits = 0;
               for (int q = n; q < n + 50; q++) {
                 NodeScores scores = f.scores.apply(q);
                 int[] nodes = new int[60];
-                int count = new BeamSearch().search(f.graph, level0, scores, n, 60, null, nodes, new float[60]);
+                float[] nodeScores = new float[60];
+                int count = new BeamSearch().search(growable, scores, n, 60, null, nodes, nodeScores);
+                int[] frozenNodes = new int[60];
+                float[] frozenScores = new float[60];
+                int frozenCount = new BeamSearch().search(frozen, scores, n, 60, null, frozenNodes, frozenScores);
+                assertThat(frozenNodes).as("the frozen graph searches as the growable one does").isEqualTo(nodes);
+                assertThat(frozenScores).isEqualTo(nodeScores);
+                assertThat(frozenCount).isEqualTo(count);
                 Set<Integer> found = new HashSet<>();
                 for (int i = 0; i < Math.min(10, count); i++) {
                   found.add(nodes[i]);
