@@ -1,6 +1,5 @@
 package org.artsim.index;
 
-import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
@@ -161,7 +160,7 @@ public record FlatConfig(int initialCapacity, Storage storage, Quantization quan
     if (q == null) {
       q = legacy == null ? DEFAULTS.quantization() : legacy ? Quantization.INT8 : Quantization.NONE;
     }
-    Path dir = c.get("directory", DEFAULTS.directory(), FlatConfig::path, "a directory path");
+    Path dir = c.get("directory", DEFAULTS.directory(), ConfigValues::path, "a directory path");
     var config =
         new FlatConfig(
             c.getInt("initial_capacity", DEFAULTS.initialCapacity()),
@@ -179,16 +178,5 @@ public record FlatConfig(int initialCapacity, Storage storage, Quantization quan
       return Boolean.parseBoolean(s);
     }
     throw new IllegalArgumentException(s);
-  }
-
-  private static Path path(String s) {
-    if (s.isBlank()) {
-      throw new IllegalArgumentException("blank");
-    }
-    try {
-      return Path.of(s);
-    } catch (InvalidPathException e) {
-      throw new IllegalArgumentException(e);
-    }
   }
 }

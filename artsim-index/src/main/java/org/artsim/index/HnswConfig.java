@@ -1,5 +1,6 @@
 package org.artsim.index;
 
+import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -45,8 +46,17 @@ import org.artsim.spi.ProviderConfig;
  *     vectors) or {@link Quantization#INT8} (built and searched on one-byte codes with a scale per
  *     dimension, candidates re-ranked with the fp32 vectors; {@code "hnsw-lucene"} only); setting
  *     {@code quantization}, {@code none} or {@code int8}
+ * @param storage where the fp32 vectors live: {@link Storage#HEAP} (the default) or {@link
+ *     Storage#MAPPED} (off the heap in a memory-mapped file; {@code "hnsw-lucene"} only). With
+ *     {@code int8} the heap then holds about {@code dim + 4} bytes of codes and {@code 4 * (2m + 1)}
+ *     bytes of level-0 links per vector besides the ids; setting {@code storage}, {@code heap} or
+ *     {@code mapped}. Saved in the index file
+ * @param directory where a {@code mapped} index keeps its vector file (unlinked as soon as it is
+ *     mapped, so nothing is left behind); null for the system's temporary directory; setting {@code
+ *     directory}. Not saved in the index file
  */
-public record HnswConfig(String provider, int m, int efConstruction, int ef, long seed, int threads, int maxItems, int searchThreads, Quantization quantization)
+public record HnswConfig(
+    String provider, int m, int efConstruction, int ef, long seed, int threads, int maxItems, int searchThreads, Quantization quantization, Storage storage, Path directory)
     implements ProviderConfig {
   /** The recommended provider, on Lucene's HNSW graph. */
   public static final String LUCENE = "hnsw-lucene";
@@ -57,7 +67,39 @@ public record HnswConfig(String provider, int m, int efConstruction, int ef, lon
 
   private static final Set<String> PROVIDERS = Set.of(LUCENE, HNSWLIB);
   private static final HnswConfig DEFAULTS =
-      new HnswConfig(LUCENE, 16, 200, 40, 42L, ParallelQueries.DEFAULT_THREADS, 1024, ParallelQueries.DEFAULT_THREADS, Quantization.NONE);
+      new HnswConfig(LUCENE, 16, 200, 40, 42L, ParallelQueries.DEFAULT_THREADS, 1024, ParallelQueries.DEFAULT_THREADS, Quantization.NONE, Storage.HEAP, null);
+
+  /** Where the fp32 vectors live (the graph, the int8 codes and the items are always on the heap). */
+  public enum Storage {
+    /** One {@code float[]} per vector on the Java heap: the fastest fp32 scoring. */
+    HEAP,
+    /**
+     * Off the heap in a memory-mapped file ({@code java.lang.foreign}) that the operating system
+     * pages: what an int8 graph needs for its re-rank (a few rows per query) without holding 4
+     * bytes per dimension on the heap. An fp32 graph over mapped vectors works but scores every
+     * visited node from the mapping.
+     */
+    MAPPED;
+
+    /** The setting's spelling: {@code heap} or {@code mapped}. */
+    public String setting() {
+      return name().toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * The storage named by a setting value, case-insensitively.
+     *
+     * @throws ConfigException naming the provider and the allowed values
+     */
+    public static Storage parse(String provider, String value) {
+      for (Storage s : values()) {
+        if (s.setting().equalsIgnoreCase(value == null ? "" : value.trim())) {
+          return s;
+        }
+      }
+      throw new ConfigException(provider + ": storage must be \"heap\" or \"mapped\", got " + (value == null ? "null" : "\"" + value + "\""));
+    }
+  }
 
   /** How the graph stores the vectors it is built and searched on. */
   public enum Quantization {
@@ -98,6 +140,11 @@ public record HnswConfig(String provider, int m, int efConstruction, int ef, lon
     this(provider, m, efConstruction, ef, seed, threads, maxItems, ParallelQueries.DEFAULT_THREADS, Quantization.NONE);
   }
 
+  /** The settings before storage existed: the vectors on the heap. */
+  public HnswConfig(String provider, int m, int efConstruction, int ef, long seed, int threads, int maxItems, int searchThreads, Quantization quantization) {
+    this(provider, m, efConstruction, ef, seed, threads, maxItems, searchThreads, quantization, Storage.HEAP, null);
+  }
+
   /** Validates the settings. */
   public HnswConfig {
     if (provider == null || !PROVIDERS.contains(provider)) {
@@ -115,6 +162,13 @@ public record HnswConfig(String provider, int m, int efConstruction, int ef, lon
     if (quantization != Quantization.NONE && !LUCENE.equals(provider)) {
       throw new ConfigException(
           provider + ": quantization " + quantization.setting() + " is only available with the \"" + LUCENE + "\" provider; use it, or quantization none");
+    }
+    if (storage == null) {
+      throw new ConfigException(provider + ": storage is null; use Storage.HEAP or Storage.MAPPED");
+    }
+    if (storage != Storage.HEAP && !LUCENE.equals(provider)) {
+      throw new ConfigException(
+          provider + ": storage " + storage.setting() + " is only available with the \"" + LUCENE + "\" provider (hnswlib-core keeps its own copy of the vectors); use it, or storage heap");
     }
   }
 
@@ -144,53 +198,63 @@ public record HnswConfig(String provider, int m, int efConstruction, int ef, lon
 
   /** A copy for another HNSW provider ({@code "hnsw-lucene"} or {@code "hnsw"}). */
   public HnswConfig withProvider(String provider) {
-    return new HnswConfig(provider, m, efConstruction, ef, seed, threads, maxItems, searchThreads, quantization);
+    return new HnswConfig(provider, m, efConstruction, ef, seed, threads, maxItems, searchThreads, quantization, storage, directory);
   }
 
   /** A copy with another {@code m}. */
   public HnswConfig withM(int m) {
-    return new HnswConfig(provider, m, efConstruction, ef, seed, threads, maxItems, searchThreads, quantization);
+    return new HnswConfig(provider, m, efConstruction, ef, seed, threads, maxItems, searchThreads, quantization, storage, directory);
   }
 
   /** A copy with another {@code efConstruction}. */
   public HnswConfig withEfConstruction(int efConstruction) {
-    return new HnswConfig(provider, m, efConstruction, ef, seed, threads, maxItems, searchThreads, quantization);
+    return new HnswConfig(provider, m, efConstruction, ef, seed, threads, maxItems, searchThreads, quantization, storage, directory);
   }
 
   /** A copy with another default {@code ef}. */
   public HnswConfig withEf(int ef) {
-    return new HnswConfig(provider, m, efConstruction, ef, seed, threads, maxItems, searchThreads, quantization);
+    return new HnswConfig(provider, m, efConstruction, ef, seed, threads, maxItems, searchThreads, quantization, storage, directory);
   }
 
   /** A copy with another seed. */
   public HnswConfig withSeed(long seed) {
-    return new HnswConfig(provider, m, efConstruction, ef, seed, threads, maxItems, searchThreads, quantization);
+    return new HnswConfig(provider, m, efConstruction, ef, seed, threads, maxItems, searchThreads, quantization, storage, directory);
   }
 
   /** A copy with another number of build threads. */
   public HnswConfig withThreads(int threads) {
-    return new HnswConfig(provider, m, efConstruction, ef, seed, threads, maxItems, searchThreads, quantization);
+    return new HnswConfig(provider, m, efConstruction, ef, seed, threads, maxItems, searchThreads, quantization, storage, directory);
   }
 
   /** A copy with another number of batch-search threads (1: on the calling thread). */
   public HnswConfig withSearchThreads(int searchThreads) {
-    return new HnswConfig(provider, m, efConstruction, ef, seed, threads, maxItems, searchThreads, quantization);
+    return new HnswConfig(provider, m, efConstruction, ef, seed, threads, maxItems, searchThreads, quantization, storage, directory);
   }
 
   /** A copy with another quantization. */
   public HnswConfig withQuantization(Quantization quantization) {
-    return new HnswConfig(provider, m, efConstruction, ef, seed, threads, maxItems, searchThreads, quantization);
+    return new HnswConfig(provider, m, efConstruction, ef, seed, threads, maxItems, searchThreads, quantization, storage, directory);
+  }
+
+  /** A copy with another storage for the fp32 vectors. */
+  public HnswConfig withStorage(Storage storage) {
+    return new HnswConfig(provider, m, efConstruction, ef, seed, threads, maxItems, searchThreads, quantization, storage, directory);
+  }
+
+  /** A copy with another directory for a mapped index's vector file (null: the temporary directory). */
+  public HnswConfig withDirectory(Path directory) {
+    return new HnswConfig(provider, m, efConstruction, ef, seed, threads, maxItems, searchThreads, quantization, storage, directory);
   }
 
   /** A copy with another initial capacity. */
   public HnswConfig withMaxItems(int maxItems) {
-    return new HnswConfig(provider, m, efConstruction, ef, seed, threads, maxItems, searchThreads, quantization);
+    return new HnswConfig(provider, m, efConstruction, ef, seed, threads, maxItems, searchThreads, quantization, storage, directory);
   }
 
   /**
    * Reads {@code m}, {@code ef_construction}, {@code ef}, {@code seed}, {@code threads}, {@code
-   * max_items}, {@code search_threads} and {@code quantization} from string settings for the named
-   * provider; unknown keys are refused.
+   * max_items}, {@code search_threads}, {@code quantization}, {@code storage} and {@code directory}
+   * from string settings for the named provider; unknown keys are refused.
    */
   public static HnswConfig parse(String provider, Map<String, String> settings) {
     var c = ConfigMap.of(provider, settings);
@@ -204,7 +268,9 @@ public record HnswConfig(String provider, int m, int efConstruction, int ef, lon
             c.getInt("threads", DEFAULTS.threads()),
             c.getInt("max_items", DEFAULTS.maxItems()),
             c.getInt("search_threads", DEFAULTS.searchThreads()),
-            Quantization.parse(provider, c.getString("quantization", DEFAULTS.quantization().setting())));
+            Quantization.parse(provider, c.getString("quantization", DEFAULTS.quantization().setting())),
+            Storage.parse(provider, c.getString("storage", DEFAULTS.storage().setting())),
+            c.get("directory", DEFAULTS.directory(), ConfigValues::path, "a directory path"));
     c.finish();
     return config;
   }

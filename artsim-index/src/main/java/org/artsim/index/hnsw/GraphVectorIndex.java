@@ -3,7 +3,6 @@ package org.artsim.index.hnsw;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.BitSet;
 import java.util.HashSet;
 import java.util.List;
@@ -96,7 +95,8 @@ abstract class GraphVectorIndex implements VectorIndex {
   /** Ids, labels, ordinals (the store's slots), postings, tombstones and the lock. */
   final ItemStore store;
 
-  float[][] vectors = new float[16][];
+  /** The fp32 vectors by ordinal, on the heap or mapped ({@link HnswConfig#storage()}). */
+  final GraphRows rows;
   /** The number of ordinals handed out (live and tombstoned), equal to the store's slots. */
   int ordinals;
 
@@ -106,6 +106,10 @@ abstract class GraphVectorIndex implements VectorIndex {
     this.config = config.withProvider(kind);
     this.score = metric == Metric.L2 ? Score.NEG_SQUARED_L2 : Score.DOT;
     this.store = new ItemStore(kind, 16);
+    this.rows =
+        this.config.storage() == HnswConfig.Storage.MAPPED
+            ? new MappedGraphRows(kind, dim, this.config.maxItems(), this.config.directory())
+            : new HeapGraphRows(dim, 16);
   }
 
   /** The number of live items (lock held). */
@@ -267,10 +271,10 @@ abstract class GraphVectorIndex implements VectorIndex {
     if (to < 0 || to > ItemStore.MAX_SLOTS) {
       throw new InvalidArgumentException("an HNSW index holds at most 2^30 insertions between compactions; rebuild it from its items");
     }
-    ensureVectorCapacity(to);
+    rows.ensureCapacity(to);
     store.ensureCapacity(to);
     for (int i = 0; i < entries.size(); i++) {
-      vectors[from + i] = entries.get(i).vector();
+      rows.set(from + i, entries.get(i).vector());
     }
     graphEnsureCapacity(to);
     var tracker = new ProgressTracker(kind() + ": add", entries.size(), listener);
@@ -278,12 +282,6 @@ abstract class GraphVectorIndex implements VectorIndex {
     ordinals = to;
     for (VectorEntry e : entries) {
       store.append(e.id(), e.labels());
-    }
-  }
-
-  private void ensureVectorCapacity(int count) {
-    if (count > vectors.length) {
-      vectors = Arrays.copyOf(vectors, Math.max(count, vectors.length + (vectors.length >> 1) + 16));
     }
   }
 
@@ -296,12 +294,8 @@ abstract class GraphVectorIndex implements VectorIndex {
   /** Rebuilds the graph from the live items, freeing tombstoned nodes. */
   void compact() {
     int[] live = store.liveSlots();
-    float[][] kept = new float[Math.max(16, live.length)][];
-    for (int i = 0; i < live.length; i++) {
-      kept[i] = vectors[live[i]];
-    }
     store.reorder(live);
-    vectors = kept;
+    rows.keep(live);
     ordinals = live.length;
     graphReset();
     graphEnsureCapacity(ordinals);
@@ -319,7 +313,7 @@ abstract class GraphVectorIndex implements VectorIndex {
     return store.read(
         () -> {
           int ord = store.slotOf(id);
-          return ord < 0 ? Optional.empty() : Optional.of(vectors[ord].clone());
+          return ord < 0 ? Optional.empty() : Optional.of(rows.get(ord).clone());
         });
   }
 
@@ -426,7 +420,7 @@ abstract class GraphVectorIndex implements VectorIndex {
   }
 
   float scoreOf(float[] q, int ord) {
-    return score == Score.DOT ? kernels.dot(q, 0, vectors[ord], 0, dim) : -kernels.squaredDistance(q, 0, vectors[ord], 0, dim);
+    return rows.score(kernels, score, q, ord);
   }
 
   private void offerCandidates(float[] q, int[] candidates, BitSet allowed, TopK top) {
@@ -485,7 +479,7 @@ abstract class GraphVectorIndex implements VectorIndex {
 
   /** Frees the vectors and the graph (write lock held, once). */
   void release() {
-    vectors = new float[0][];
+    rows.close();
     ordinals = 0;
   }
 
@@ -515,7 +509,7 @@ abstract class GraphVectorIndex implements VectorIndex {
   void readItems(BinaryIn in, long bytesPerOrdinal) throws IOException {
     store.readItems(in, ItemStore.MAX_SLOTS, bytesPerOrdinal);
     ordinals = store.slots();
-    vectors = new float[Math.max(16, ordinals)][];
+    rows.ensureCapacity(ordinals);
   }
 
   /** Checks a vector read from a file before it is used. */
@@ -535,7 +529,7 @@ abstract class GraphVectorIndex implements VectorIndex {
     store.lock().readLock().lock();
     try {
       return getClass().getSimpleName() + "[metric=" + metric + ", dim=" + dim + ", size=" + store.liveLocked() + ", m=" + config.m()
-          + ", efConstruction=" + config.efConstruction() + ", ef=" + config.ef() + ", quantization=" + config.quantization().setting() + ", tombstones="
+          + ", efConstruction=" + config.efConstruction() + ", ef=" + config.ef() + ", quantization=" + config.quantization().setting() + ", storage=" + config.storage().setting() + ", tombstones="
           + store.deadCount() + "]";
     } finally {
       store.lock().readLock().unlock();

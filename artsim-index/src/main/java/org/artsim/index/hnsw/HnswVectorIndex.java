@@ -107,7 +107,7 @@ final class HnswVectorIndex extends GraphVectorIndex {
   void graphAdd(int from, int to, ProgressTracker tracker) {
     var items = new ArrayList<Node>(to - from);
     for (int ord = from; ord < to; ord++) {
-      items.add(new Node(ord, vectors[ord]));
+      items.add(new Node(ord, rows.get(ord)));
     }
     int threads = Math.min(config.threads(), Math.max(1, (to - from) / 256));
     if (threads <= 1) {
@@ -194,7 +194,7 @@ final class HnswVectorIndex extends GraphVectorIndex {
           throw in.corrupt("the graph has no node for ordinal " + ord);
         }
         index.checkStoredVector(in, ord, node.get().vector());
-        index.vectors[ord] = node.get().vector();
+        index.rows.set(ord, node.get().vector());
       }
     }
     if (index.graph.size() != index.live() || index.graph.getDimensions() != index.dim) {

@@ -2,6 +2,7 @@ package org.artsim.index.hnsw;
 
 import java.io.IOException;
 import java.util.Arrays;
+import java.util.function.IntFunction;
 import org.artsim.io.BinaryIn;
 import org.artsim.io.BinaryOut;
 import org.artsim.vector.VectorKernels;
@@ -59,14 +60,14 @@ final class Int8Codes {
    * Encodes nodes {@code [from, to)} of {@code vectors}, first refitting the ranges to nodes {@code
    * [0, to)} (and re-encoding them all) if {@code to} is at least twice the last fit.
    */
-  void update(float[][] vectors, int from, int to) {
+  void update(IntFunction<float[]> vectors, int from, int to) {
     ensureCapacity(to);
     if (to >= 2L * fittedAt) {
       fit(vectors, to);
       return;
     }
     for (int node = from; node < to; node++) {
-      encode(vectors[node], node);
+      encode(vectors.apply(node), node);
     }
   }
 
@@ -78,13 +79,13 @@ final class Int8Codes {
     }
   }
 
-  private void fit(float[][] vectors, int nodes) {
+  private void fit(IntFunction<float[]> vectors, int nodes) {
     double[] min = new double[dim];
     double[] max = new double[dim];
     Arrays.fill(min, Double.POSITIVE_INFINITY);
     Arrays.fill(max, Double.NEGATIVE_INFINITY);
     for (int node = 0; node < nodes; node++) {
-      float[] v = vectors[node];
+      float[] v = vectors.apply(node);
       for (int d = 0; d < dim; d++) {
         min[d] = Math.min(min[d], v[d]);
         max[d] = Math.max(max[d], v[d]);
@@ -98,7 +99,7 @@ final class Int8Codes {
     }
     fittedAt = nodes;
     for (int node = 0; node < nodes; node++) {
-      encode(vectors[node], node);
+      encode(vectors.apply(node), node);
     }
   }
 
@@ -182,29 +183,41 @@ final class Int8Codes {
     out.writeFloats(scale, 0, dim);
   }
 
-  /** Reads what {@link #write} wrote, checking every value; {@link #encodeAll} then makes the codes. */
-  void read(BinaryIn in) throws IOException {
-    fittedAt = in.readInt();
-    in.readFloats(mid, 0, dim);
-    in.readFloats(scale, 0, dim);
+  /**
+   * Reads what {@link #write} wrote into {@code mid} and {@code scale} (of the dimension), checking
+   * every value, and returns the node count of the fit; {@link #restore} and {@link #encodeAll}
+   * then make the codes.
+   */
+  static int readRanges(BinaryIn in, float[] mid, float[] scale) throws IOException {
+    int fittedAt = in.readInt();
+    in.readFloats(mid, 0, mid.length);
+    in.readFloats(scale, 0, scale.length);
     if (fittedAt < 0) {
       throw in.corrupt("int8 codes fitted at " + fittedAt + " nodes");
     }
-    for (int d = 0; d < dim; d++) {
+    for (int d = 0; d < mid.length; d++) {
       if (!Float.isFinite(mid[d]) || !Float.isFinite(scale[d]) || !(scale[d] > 0)) {
         throw in.corrupt("int8 range of dimension " + d + " is centre " + mid[d] + ", step " + scale[d]);
       }
     }
+    return fittedAt;
+  }
+
+  /** Takes the fit {@link #readRanges} read. */
+  void restore(int fittedAt, float[] mid, float[] scale) {
+    this.fittedAt = fittedAt;
+    System.arraycopy(mid, 0, this.mid, 0, dim);
+    System.arraycopy(scale, 0, this.scale, 0, dim);
   }
 
   /** Encodes nodes {@code [0, nodes)} with the ranges read from a file. */
-  void encodeAll(BinaryIn in, float[][] vectors, int nodes) throws IOException {
+  void encodeAll(BinaryIn in, IntFunction<float[]> vectors, int nodes) throws IOException {
     if (fittedAt > nodes || (nodes > 0 && fittedAt == 0)) {
       throw in.corrupt("int8 codes fitted at " + fittedAt + " nodes, but the graph holds " + nodes);
     }
     ensureCapacity(nodes);
     for (int node = 0; node < nodes; node++) {
-      encode(vectors[node], node);
+      encode(vectors.apply(node), node);
     }
   }
 }

@@ -11,16 +11,17 @@ import org.artsim.io.ArtsimFiles;
  * ({@code org.apache.lucene.util.hnsw}: HnswGraphBuilder, HnswConcurrentMergeBuilder,
  * OnHeapHnswGraph, HnswGraphSearcher) scored with artsim's SIMD kernels. Parallel build, per-query
  * {@code ef}, label filters during traversal ({@code acceptOrds}; exact below 5% selectivity),
- * tombstoned removals with compaction. The recommended HNSW index: see artsim-index/README.md for
+ * tombstoned removals with compaction, int8 codes with an fp32 re-rank, the fp32 vectors on the heap
+ * or memory-mapped ({@code storage}). The recommended HNSW index: see artsim-index/README.md for
  * the measurements against {@code "hnsw"} and hnswlib (C++).
  *
- * <h2>File format {@code artsim.index.hnsw-lucene}, version 2</h2>
+ * <h2>File format {@code artsim.index.hnsw-lucene}, version 3</h2>
  *
  * Inside the {@link ArtsimFiles} container (no Java serialization):
  *
  * <pre>
  * payload  := dim:int32 metric:string m:int32 efConstruction:int32 ef:int32 seed:int64
- *             threads:int32 maxItems:int32 quant ordinals:int32 ordinal{ordinals}
+ *             threads:int32 maxItems:int32 quant storage:int32 ordinals:int32 ordinal{ordinals}
  *             vector{ordinals} levels:int32 entryNode:int32 level{levels}
  * ordinal  := removed:bool (id:string labelCount:int32 (field:string value:string){labelCount})?
  *             (ordinals and ordinal{ordinals} are the shared item section of every index file)
@@ -29,9 +30,12 @@ import org.artsim.io.ArtsimFiles;
  * quant    := 0:int32 | 1:int32 fittedAt:int32 centre:float32{dim} step:float32{dim}
  *             (none, or int8 with the per-dimension ranges fitted to the first fittedAt nodes;
  *             the codes are re-derived from the vectors on load)
+ * storage  := 0 (heap) | 1 (mapped: loading copies the vectors into a mapped file off the heap)
  * </pre>
  *
- * Version 1 is version 2 without {@code quant} (no quantization) and is still read. The {@code
+ * Version 2 is version 3 without {@code storage} (heap), version 1 is version 2 without {@code
+ * quant} (no quantization); both are still read. A loaded graph is kept frozen (links only, see
+ * {@code FrozenGraph}) until the next insertion. The {@code
  * search_threads} setting is not saved: a loaded index answers batches on one thread per core.
  */
 public final class LuceneHnswIndexProvider extends HnswProviderBase {

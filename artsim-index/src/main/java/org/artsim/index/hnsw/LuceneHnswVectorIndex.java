@@ -20,6 +20,7 @@ import org.artsim.Metric;
 import org.artsim.ProgressTracker;
 import org.artsim.index.HnswConfig;
 import org.artsim.index.HnswConfig.Quantization;
+import org.artsim.index.HnswConfig.Storage;
 import org.artsim.io.BinaryIn;
 import org.artsim.io.BinaryOut;
 import org.artsim.vector.TopK;
@@ -49,7 +50,7 @@ import org.artsim.vector.VectorKernels.Score;
  */
 final class LuceneHnswVectorIndex extends GraphVectorIndex {
   static final String FORMAT = Artsim.INDEX_FORMAT_PREFIX + LuceneHnswIndexProvider.NAME;
-  static final int FORMAT_VERSION = 2;
+  static final int FORMAT_VERSION = 3;
 
   private static final int PARALLEL_BATCH = 512;
 
@@ -85,14 +86,9 @@ final class LuceneHnswVectorIndex extends GraphVectorIndex {
     return 1 / (1 + Math.max(0f, -artsimScore));
   }
 
-  /** The exact score of two vectors, mapped for Lucene. */
-  private float luceneScore(float[] q, float[] v) {
-    return luceneScore(kernels.score(score, q, v));
-  }
-
   /** The scores the graph is built and searched with for {@code q}: fp32, or int8 codes. */
   private NodeScores nodeScores(float[] q) {
-    return codes == null ? new Fp32Scores(kernels, score, vectors, q, dim) : codes.query(q);
+    return codes == null ? rows.scores(kernels, score, q) : codes.query(q);
   }
 
   /** Scores nodes against a query vector or against a stored node (its fp32 vector as the query). */
@@ -105,7 +101,7 @@ final class LuceneHnswVectorIndex extends GraphVectorIndex {
 
     @Override
     public void setScoringOrdinal(int node) {
-      scores = nodeScores(vectors[node]);
+      scores = nodeScores(rows.get(node));
     }
 
     @Override
@@ -142,12 +138,12 @@ final class LuceneHnswVectorIndex extends GraphVectorIndex {
       regrow();
     }
     if (codes != null) {
-      codes.update(vectors, from, to);
+      codes.update(rows::get, from, to);
     }
     int[] levels = GraphInserter.addLevels(graph, config.m(), config.seed() + from, from, to);
     level0.ensureNodes(to);
     int threads = Math.min(config.threads(), Math.max(1, (to - from) / PARALLEL_BATCH));
-    var inserter = new GraphInserter(graph, level0, config.m(), config.efConstruction(), node -> nodeScores(vectors[node]), codes == null, this::luceneScore, () -> new Scorer(null), threads > 1);
+    var inserter = new GraphInserter(graph, level0, config.m(), config.efConstruction(), node -> nodeScores(rows.get(node)), codes == null, this::luceneScore, () -> new Scorer(null), threads > 1);
     if (threads > 1) {
       ParallelLinks.run(inserter, levels, from, to, threads, tracker);
     } else {
@@ -177,7 +173,7 @@ final class LuceneHnswVectorIndex extends GraphVectorIndex {
 
   /** Rebuilds Lucene's growable graph from the frozen links, scoring each link as the builder would. */
   private void regrow() {
-    graph = ((FrozenGraph) view).thaw(emptyGraph(), node -> nodeScores(vectors[node]), this::luceneScore);
+    graph = ((FrozenGraph) view).thaw(emptyGraph(), node -> nodeScores(rows.get(node)), this::luceneScore);
     view = new LuceneGraphView(graph, level0, config.m());
   }
 
@@ -266,23 +262,20 @@ final class LuceneHnswVectorIndex extends GraphVectorIndex {
     save(path, FORMAT, FORMAT_VERSION);
   }
 
-  /** The quantization: {@code 0}, or {@code 1} and the int8 ranges (version 2 on). */
+  /** The quantization: {@code 0}, or {@code 1} and the int8 ranges (version 2 on); the storage: {@code 0} heap, {@code 1} mapped (version 3 on). */
   @Override
   void writeSettings(BinaryOut out) throws IOException {
     out.writeInt(codes == null ? 0 : 1);
     if (codes != null) {
       codes.write(out);
     }
+    out.writeInt(config.storage() == Storage.MAPPED ? 1 : 0);
   }
 
   /** The vectors of every ordinal (tombstoned ones as zeros), then the graph level by level. */
   @Override
   void writeGraph(BinaryOut out) throws IOException {
-    float[] zeros = new float[dim];
-    for (int ord = 0; ord < ordinals; ord++) {
-      float[] v = vectors[ord];
-      out.writeFloats(v == null ? zeros : v, 0, dim);
-    }
+    rows.write(out, ordinals);
     int levels = ordinals == 0 ? 0 : view.numLevels();
     out.writeInt(levels);
     out.writeInt(ordinals == 0 ? -1 : view.entryNode());
@@ -309,27 +302,48 @@ final class LuceneHnswVectorIndex extends GraphVectorIndex {
       }
       quantization = kind == 1 ? Quantization.INT8 : Quantization.NONE;
     }
-    var index = new LuceneHnswVectorIndex(header.dim(), header.metric(), header.config().withQuantization(quantization));
-    if (index.codes != null) {
-      index.codes.read(in);
+    var ranges = quantization == Quantization.INT8 ? new float[2][header.dim()] : null;
+    int fittedAt = ranges == null ? 0 : Int8Codes.readRanges(in, ranges[0], ranges[1]);
+    Storage storage = Storage.HEAP;
+    if (version >= 3) {
+      int kind = in.readInt();
+      if (kind != 0 && kind != 1) {
+        throw in.corrupt("storage kind " + kind + " (0 heap, 1 mapped)");
+      }
+      storage = kind == 1 ? Storage.MAPPED : Storage.HEAP;
     }
-    index.readItems(in, 4L * header.dim());
-    int n = index.ordinals;
+    var index = new LuceneHnswVectorIndex(header.dim(), header.metric(), header.config().withQuantization(quantization).withStorage(storage));
+    try {
+      index.readBody(in, fittedAt, ranges);
+    } catch (IOException | RuntimeException e) {
+      index.close();
+      throw e;
+    }
+    return index;
+  }
+
+  /** Reads the items, vectors and graph into this new index (quantization ranges already read). */
+  private void readBody(BinaryIn in, int fittedAt, float[][] ranges) throws IOException {
+    if (codes != null) {
+      codes.restore(fittedAt, ranges[0], ranges[1]);
+    }
+    readItems(in, 4L * dim);
+    int n = ordinals;
     for (int ord = 0; ord < n; ord++) {
-      float[] v = new float[index.dim];
-      in.readFloats(v, 0, index.dim);
-      index.checkStoredVector(in, ord, v);
-      index.vectors[ord] = v;
+      float[] v = new float[dim];
+      in.readFloats(v, 0, dim);
+      checkStoredVector(in, ord, v);
+      rows.set(ord, v);
     }
-    if (index.codes != null) {
-      index.codes.encodeAll(in, index.vectors, n);
+    if (codes != null) {
+      codes.encodeAll(in, rows::get, n);
     }
     int levels = in.readCount("level", 64, 4);
     int entry = in.readInt();
     if ((n == 0) != (levels == 0) || (n > 0 && (entry < 0 || entry >= n))) {
       throw in.corrupt("graph of " + n + " nodes has " + levels + " levels and entry node " + entry);
     }
-    int maxLinks = 2 * index.config.m();
+    int maxLinks = 2 * config.m();
     int[][] levelNodes = new int[levels][];
     @SuppressWarnings("unchecked")
     Map<Integer, int[]>[] upper = new Map[levels];
@@ -368,7 +382,7 @@ final class LuceneHnswVectorIndex extends GraphVectorIndex {
       }
     }
     if (n > 0) {
-      index.scorerLimit = n;
+      scorerLimit = n;
       for (int level = 2; level < levels; level++) {
         for (int node : levelNodes[level]) {
           if (!upper[level - 1].containsKey(node)) {
@@ -379,10 +393,9 @@ final class LuceneHnswVectorIndex extends GraphVectorIndex {
       if (levels > 1 && !upper[levels - 1].containsKey(entry)) {
         throw in.corrupt("entry node " + entry + " is not on the top level");
       }
-      index.level0 = level0;
-      index.view = FrozenGraph.of(n, entry, index.config.m(), level0, levelNodes, (level, node) -> upper[level].get(node));
-      index.graph = null;
+      this.level0 = level0;
+      view = FrozenGraph.of(n, entry, config.m(), level0, levelNodes, (level, node) -> upper[level].get(node));
+      graph = null;
     }
-    return index;
   }
 }

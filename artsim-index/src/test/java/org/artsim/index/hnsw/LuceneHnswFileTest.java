@@ -30,8 +30,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Version 2 of the {@code hnsw-lucene} file (the quantization section): int8 indexes round-trip,
- * version-1 files still load, and damaged, truncated, crafted or future-version files give typed
+ * Versions 2 and 3 of the {@code hnsw-lucene} file (the quantization and storage sections): int8
+ * indexes round-trip, version-1 and version-2 files still load, and damaged, truncated, crafted or future-version files give typed
  * errors.
  */
 class LuceneHnswFileTest {
@@ -80,7 +80,34 @@ class LuceneHnswFileTest {
         assertThat(loaded.search(new float[DIM], 1)).extracting(Hit::id).containsExactly("late");
       }
     }
-    assertThat(ArtsimFiles.peek(file).version()).isEqualTo(2);
+    assertThat(ArtsimFiles.peek(file).version()).isEqualTo(3);
+  }
+
+  /** Version 2 is version 3 without the storage field: it loads onto the heap and answers alike. */
+  @Test
+  void aVersionTwoFileStillLoads() throws IOException {
+    Path v3 = savedInt8("v3.bin");
+    byte[] good = Files.readAllBytes(v3);
+    int start = payloadStart(good);
+    byte[] head = Arrays.copyOfRange(good, 0, start);
+    ByteBuffer.wrap(head).putInt(start - 4, 2);
+    byte[] payload = Arrays.copyOfRange(good, start, good.length - 4 - END.length);
+    int storage = quantizationOffset() + 8 + 8 * DIM;
+    assertThat(ByteBuffer.wrap(payload).getInt(storage)).as("the storage field where the format says").isZero();
+    byte[] v2 = new byte[payload.length - 4];
+    System.arraycopy(payload, 0, v2, 0, storage);
+    System.arraycopy(payload, storage + 4, v2, storage, payload.length - storage - 4);
+    Path file = tmp.resolve("v2.bin");
+    Files.write(file, withChecksum(head, v2));
+    try (VectorIndex loaded = Artsim.loadIndex(file);
+        VectorIndex current = Artsim.loadIndex(v3)) {
+      assertThat(loaded.toString()).contains("quantization=int8", "storage=heap");
+      var r = new SplittableRandom(9);
+      for (int i = 0; i < 10; i++) {
+        float[] q = RandomVectors.gaussian(r, DIM);
+        assertThat(loaded.search(q, 5)).isEqualTo(current.search(q, 5));
+      }
+    }
   }
 
   @Test
@@ -130,12 +157,12 @@ class LuceneHnswFileTest {
     byte[] good = Files.readAllBytes(savedInt8("future.bin"));
     int start = payloadStart(good);
     byte[] head = Arrays.copyOfRange(good, 0, start);
-    ByteBuffer.wrap(head).putInt(start - 4, 3);
-    Path crafted = tmp.resolve("v3.bin");
+    ByteBuffer.wrap(head).putInt(start - 4, 4);
+    Path crafted = tmp.resolve("v4.bin");
     Files.write(crafted, withChecksum(head, Arrays.copyOfRange(good, start, good.length - 4 - END.length)));
     assertThatThrownBy(() -> Artsim.loadIndex(crafted))
         .isInstanceOf(UnsupportedVersionException.class)
-        .hasMessageContaining("was written in version 3 of the 'artsim.index.hnsw-lucene' format");
+        .hasMessageContaining("was written in version 4 of the 'artsim.index.hnsw-lucene' format");
   }
 
   @Test
@@ -176,6 +203,11 @@ class LuceneHnswFileTest {
     ByteBuffer.wrap(fitted).putInt(q + 4, 1000);
     Files.write(crafted, withChecksum(head, fitted));
     assertThatThrownBy(() -> Artsim.loadIndex(crafted)).isInstanceOf(FileFormatException.class).hasMessageContaining("int8 codes fitted at 1000 nodes, but the graph holds 60");
+
+    byte[] storage = payload.clone();
+    ByteBuffer.wrap(storage).putInt(q + 8 + 8 * DIM, 7);
+    Files.write(crafted, withChecksum(head, storage));
+    assertThatThrownBy(() -> Artsim.loadIndex(crafted)).isInstanceOf(FileFormatException.class).hasMessageContaining("storage kind 7 (0 heap, 1 mapped)");
 
     for (float value : new float[] {0f, -1f, Float.NaN, Float.POSITIVE_INFINITY}) {
       byte[] step = payload.clone();

@@ -20,11 +20,12 @@ import org.artsim.VectorEntry;
 import org.artsim.VectorIndex;
 import org.artsim.index.HnswConfig;
 import org.artsim.index.HnswConfig.Quantization;
+import org.artsim.index.HnswConfig.Storage;
 import org.artsim.testing.NeighbourAssertions;
 import org.artsim.testing.RandomVectors;
 import org.artsim.testing.Seeds;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -33,7 +34,7 @@ import org.junit.jupiter.api.io.TempDir;
  * scores), grown by single adds and removals (thawed first), saved and loaded (frozen from the
  * file), grown again. At every stage searches that go through the graph find what an exact scan
  * finds, and a loaded index answers exactly as the one it was saved from. Crafted graph sections
- * are refused by type.
+ * are refused by type. Each stage runs with the fp32 vectors on the heap and mapped.
  */
 class LuceneHnswLifecycleTest {
   private static final byte[] END = "ARTSIMOK".getBytes(StandardCharsets.US_ASCII);
@@ -41,8 +42,9 @@ class LuceneHnswLifecycleTest {
 
   @TempDir Path tmp;
 
-  private static HnswConfig config(Quantization quantization) {
-    return HnswConfig.defaults().withM(8).withEfConstruction(64).withEf(48).withThreads(1).withSearchThreads(2).withQuantization(quantization);
+  private HnswConfig config(Quantization quantization, Storage storage) {
+    return HnswConfig.defaults().withM(8).withEfConstruction(64).withEf(48).withThreads(1).withSearchThreads(2).withQuantization(quantization).withStorage(storage)
+        .withDirectory(tmp);
   }
 
   private static double recall(VectorIndex index, VectorIndex exact, SplittableRandom r, int queries) {
@@ -55,16 +57,16 @@ class LuceneHnswLifecycleTest {
   }
 
   @ParameterizedTest
-  @EnumSource(Quantization.class)
-  void everyStageFindsWhatAScanFindsAndALoadedIndexAnswersAlike(Quantization quantization) {
+  @CsvSource({"NONE,HEAP", "INT8,HEAP", "NONE,MAPPED", "INT8,MAPPED"})
+  void everyStageFindsWhatAScanFindsAndALoadedIndexAnswersAlike(Quantization quantization, Storage storage) {
     Seeds.stream("hnsw-lifecycle", 2)
         .forEach(
             seed -> {
               var r = new SplittableRandom(seed);
               List<VectorEntry> entries = LuceneHnswInt8IndexTest.clustered(r, 3400, DIM, 40, 0.6);
-              Path file = tmp.resolve("lifecycle-" + quantization + "-" + seed + ".bin");
-              String context = Seeds.reproduce(seed) + " " + quantization;
-              try (VectorIndex index = Artsim.index(config(quantization), DIM, Metric.COSINE);
+              Path file = tmp.resolve("lifecycle-" + quantization + "-" + storage + "-" + seed + ".bin");
+              String context = Seeds.reproduce(seed) + " " + quantization + " " + storage;
+              try (VectorIndex index = Artsim.index(config(quantization, storage), DIM, Metric.COSINE);
                   VectorIndex exact = Artsim.index("flat", DIM, Metric.COSINE)) {
                 index.addAll(entries.subList(0, 2400));
                 exact.addAll(entries.subList(0, 2400));
@@ -80,6 +82,7 @@ class LuceneHnswLifecycleTest {
                 assertThat(recall(index, exact, r, 100)).as(context + " after single adds and removals").isGreaterThanOrEqualTo(0.9);
                 index.save(file);
                 try (VectorIndex loaded = Artsim.loadIndex(file)) {
+                  assertThat(loaded.toString()).contains("storage=" + storage.setting());
                   for (int i = 0; i < 40; i++) {
                     float[] q = RandomVectors.gaussian(r, DIM);
                     assertThat(loaded.search(SearchRequest.of(q, 10))).as(context + " loaded").isEqualTo(index.search(SearchRequest.of(q, 10)));
