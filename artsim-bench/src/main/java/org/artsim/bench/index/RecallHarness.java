@@ -16,13 +16,16 @@ import org.artsim.Metric;
 import org.artsim.SearchRequest;
 import org.artsim.VectorEntry;
 import org.artsim.VectorIndex;
+import org.artsim.index.FlatConfig;
 import org.artsim.index.HnswConfig;
 
 /**
  * Recall@10 against queries per second for the HNSW indexes over a sweep of {@code ef}, written
- * as CSV ({@code data,provider,n,dim,ef,recall10,qps,qps_cpu,build_s,build_cpu_s,index_heap_mib};
- * the last is the heap the index holds after its build, used heap after full GCs before and
- * after). Ground truth comes from the exact flat index. Queries run one at a time on one thread, like the hnswlib reference;
+ * as CSV ({@code data,provider,n,dim,ef,recall10,qps,qps_cpu,build_s,build_cpu_s,index_heap_mib,items_heap_mib};
+ * {@code index_heap_mib} is the heap the index holds after its build, used heap after full GCs
+ * before and after; {@code items_heap_mib} is the same measure for a {@code flat} index with mapped
+ * vectors and no codes over the same entries, which holds only the ids and labels, so the
+ * difference is what the graph, its codes and any heap vectors cost). Ground truth comes from the exact flat index. Queries run one at a time on one thread, like the hnswlib reference;
  * {@code qps} divides by wall-clock time, {@code qps_cpu} by the thread's CPU time (steadier on a
  * shared machine); {@code build_cpu_s} is the process CPU time of the build (all threads, JIT and
  * GC included). Before timing, every ef is run for {@code --warmup-s} seconds (default 5), after a
@@ -34,7 +37,13 @@ import org.artsim.index.HnswConfig;
  *   --providers hnsw-lucene,hnsw --ef 10,20,40,80,160,320 --threads 2 --out recall.csv
  * </pre>
  *
- * A provider may carry a quantization, {@code hnsw-lucene+int8}: the int8 graph with fp32 re-ranking.
+ * A provider may carry a quantization and a storage, {@code hnsw-lucene+int8} (the int8 graph with
+ * fp32 re-ranking), {@code hnsw-lucene+int8+mapped} (the same with the fp32 vectors memory-mapped
+ * off the heap).
+ *
+ * <p>{@code --index-dir DIR} saves each built index as {@code DIR/<provider>-<n>.bin}, or, when that
+ * file exists, loads it instead of building (build columns then print as NaN; the heap column is
+ * then what the loaded index holds): a long build can be searched again later on a quiet machine.
  *
  * <p>{@code --data} is {@code fmnist} (L2), {@code clip512} (cosine) or a user file
  * {@code file:/path/x.npy} / {@code file:/path/x.fvecs} (first {@code n} rows indexed, next
@@ -75,16 +84,25 @@ public final class RecallHarness {
       flat.addAll(entries);
       truth = flat.searchBatch(data.queries(), 10, LabelFilter.none());
     }
+    double itemsMib = itemsHeapMib(entries, dim, metric);
+    System.err.printf(Locale.ROOT, "%s: ids and labels alone hold %.0f MiB of heap%n", dataName, itemsMib);
     var rows = new ArrayList<String>();
-    rows.add("data,provider,n,dim,ef,recall10,qps,qps_cpu,build_s,build_cpu_s,index_heap_mib");
+    rows.add("data,provider,n,dim,ef,recall10,qps,qps_cpu,build_s,build_cpu_s,index_heap_mib,items_heap_mib");
     for (String provider : providers) {
       long heapBefore = usedHeapAfterGc();
       long t0 = System.nanoTime();
       long p0 = processCpu();
-      try (VectorIndex index = Artsim.index(config(provider).withThreads(threads).withMaxItems(Math.min(entries.size(), HnswConfig.MAX_ITEMS)), dim, metric)) {
-        index.addAll(entries);
-        double build = (System.nanoTime() - t0) / 1e9;
-        double buildCpu = (processCpu() - p0) / 1e9;
+      Path saved = opt.containsKey("index-dir") ? Path.of(opt.get("index-dir"), provider + "-" + entries.size() + ".bin") : null;
+      boolean load = saved != null && Files.exists(saved);
+      try (VectorIndex index = load ? Artsim.loadIndex(saved) : Artsim.index(config(provider).withThreads(threads).withMaxItems(Math.min(entries.size(), HnswConfig.MAX_ITEMS)), dim, metric)) {
+        if (!load) {
+          index.addAll(entries);
+        }
+        double build = load ? Double.NaN : (System.nanoTime() - t0) / 1e9;
+        double buildCpu = load ? Double.NaN : (processCpu() - p0) / 1e9;
+        if (saved != null && !load) {
+          index.save(saved);
+        }
         double heapMib = (usedHeapAfterGc() - heapBefore) / 1048576.0;
         System.err.printf(Locale.ROOT, "%s %s: built %d in %.1f s, %.0f MiB of heap%n", dataName, provider, entries.size(), build, heapMib);
         warmUp(index, data.queries(), nq, efs, warmupSeconds);
@@ -104,7 +122,9 @@ public final class RecallHarness {
             bestCpu = Math.max(bestCpu, nq / ((CPU.getCurrentThreadCpuTime() - c) / 1e9));
             recall = rsum / nq;
           }
-          String row = String.format(Locale.ROOT, "%s,%s,%d,%d,%d,%.4f,%.0f,%.0f,%.1f,%.1f,%.0f", label, provider, entries.size(), dim, ef, recall, best, bestCpu, build, buildCpu, heapMib);
+          String row =
+              String.format(
+                  Locale.ROOT, "%s,%s,%d,%d,%d,%.4f,%.0f,%.0f,%.1f,%.1f,%.0f,%.0f", label, provider, entries.size(), dim, ef, recall, best, bestCpu, build, buildCpu, heapMib, itemsMib);
           System.err.println(row);
           rows.add(row);
         }
@@ -113,11 +133,31 @@ public final class RecallHarness {
     Files.write(out, rows);
   }
 
-  /** The configuration a provider column names: {@code hnsw-lucene}, {@code hnsw}, or {@code hnsw-lucene+int8} (int8 graph, fp32 re-rank). */
+  /**
+   * The configuration a provider column names: {@code hnsw-lucene}, {@code hnsw}, then any of
+   * {@code +int8}/{@code +none} (quantization) and {@code +mapped}/{@code +heap} (storage).
+   */
   static HnswConfig config(String spec) {
-    String[] parts = spec.split("\\+", 2);
+    String[] parts = spec.split("\\+");
     HnswConfig config = HnswConfig.defaults(parts[0]);
-    return parts.length == 2 ? config.withQuantization(HnswConfig.Quantization.parse(parts[0], parts[1])) : config;
+    for (int i = 1; i < parts.length; i++) {
+      String part = parts[i];
+      config =
+          part.equalsIgnoreCase("mapped") || part.equalsIgnoreCase("heap")
+              ? config.withStorage(HnswConfig.Storage.parse(parts[0], part))
+              : config.withQuantization(HnswConfig.Quantization.parse(parts[0], part));
+    }
+    return config;
+  }
+
+  /** The heap a flat index with mapped vectors and no codes holds for the entries: their ids and labels. */
+  private static double itemsHeapMib(List<VectorEntry> entries, int dim, Metric metric) {
+    long before = usedHeapAfterGc();
+    FlatConfig items = FlatConfig.defaults().withStorage(FlatConfig.Storage.MAPPED).withQuantization(FlatConfig.Quantization.NONE).withInitialCapacity(entries.size());
+    try (VectorIndex flat = Artsim.index(items, dim, metric)) {
+      flat.addAll(entries);
+      return (usedHeapAfterGc() - before) / 1048576.0;
+    }
   }
 
   /** Runs the queries at every ef for about {@code seconds} so that the JIT has compiled the search before timing. */

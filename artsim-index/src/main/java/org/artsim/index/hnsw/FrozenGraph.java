@@ -178,13 +178,4 @@ final class FrozenGraph implements GraphView {
   public int[] sortedNodes(int level) {
     return level == 0 ? IntStream.range(0, size).toArray() : nodes[level].clone();
   }
-
-  /** Bytes of the arrays (level 0 included), for memory accounting. */
-  long bytes() {
-    long total = 4L * level0.array().length;
-    for (int level = 1; level < nodes.length; level++) {
-      total += 4L * (nodes[level].length + links[level].length);
-    }
-    return total;
-  }
 }

@@ -33,9 +33,6 @@ interface GraphRows {
   /** Writes ordinals {@code [0, count)} as little-endian float32, in order. */
   void write(BinaryOut out, int count) throws IOException;
 
-  /** Bytes of Java heap the vectors occupy (an estimate: arrays and their headers). */
-  long heapBytes();
-
   /** Frees the vectors (a mapped store unmaps its file); idempotent. */
   void close();
 }

@@ -65,15 +65,6 @@ final class HeapGraphRows implements GraphRows {
   }
 
   @Override
-  public long heapBytes() {
-    long rows = 0;
-    for (float[] v : vectors) {
-      rows += v == null ? 0 : 16 + 4L * v.length;
-    }
-    return rows + 16 + 4L * vectors.length;
-  }
-
-  @Override
   public void close() {
     vectors = new float[0][];
   }

@@ -82,11 +82,6 @@ final class MappedGraphRows implements GraphRows {
   }
 
   @Override
-  public long heapBytes() {
-    return 0;
-  }
-
-  @Override
   public void close() {
     store.close();
   }
