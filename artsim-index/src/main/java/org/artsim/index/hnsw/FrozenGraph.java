@@ -156,19 +156,15 @@ final class FrozenGraph implements GraphView {
 
   @Override
   public int neighbours(int level, int node, int[] out) {
-    int[] records;
-    int base;
     if (level == 0) {
-      records = level0.array();
-      base = node * level0.stride();
-    } else {
-      int i = Arrays.binarySearch(nodes[level], node);
-      if (i < 0) {
-        return 0;
-      }
-      records = links[level];
-      base = i * strides[level];
+      return level0.neighbours(node, out);
     }
+    int i = Arrays.binarySearch(nodes[level], node);
+    if (i < 0) {
+      return 0;
+    }
+    int[] records = links[level];
+    int base = i * strides[level];
     int count = records[base];
     System.arraycopy(records, base + 1, out, 0, count);
     return count;

@@ -335,11 +335,7 @@ final class GraphInserter {
 
   private int copy(int level, int node, int[] out) {
     if (level == 0) {
-      int[] packed = level0.array();
-      int base = node * level0.stride();
-      int size = packed[base];
-      System.arraycopy(packed, base + 1, out, 0, size);
-      return size;
+      return level0.neighbours(node, out);
     }
     NeighborArray links = graph.getNeighbors(level, node);
     int size = links.size();

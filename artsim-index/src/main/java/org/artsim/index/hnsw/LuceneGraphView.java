@@ -33,11 +33,7 @@ record LuceneGraphView(OnHeapHnswGraph graph, PackedLinks level0, int maxConn) i
   @Override
   public int neighbours(int level, int node, int[] out) {
     if (level == 0) {
-      int[] links = level0.array();
-      int base = node * level0.stride();
-      int count = links[base];
-      System.arraycopy(links, base + 1, out, 0, count);
-      return count;
+      return level0.neighbours(node, out);
     }
     NeighborArray na = graph.getNeighbors(level, node);
     int count = na.size();

@@ -43,6 +43,14 @@ final class PackedLinks {
     }
   }
 
+  /** Copies the level-0 links of {@code node} to {@code out} (at least {@code stride() - 1} long) and returns their number. */
+  int neighbours(int node, int[] out) {
+    int base = node * stride;
+    int count = links[base];
+    System.arraycopy(links, base + 1, out, 0, count);
+    return count;
+  }
+
   /** Drops the room past node {@code nodes - 1} (kept by {@link #ensureNodes} for growth). */
   void trim(int nodes) {
     int needed = Math.multiplyExact(nodes, stride);

@@ -256,4 +256,47 @@ class LuceneHnswFileTest {
     }
     assertThat(refused).isGreaterThan(50);
   }
+
+  /**
+   * A level-0 list longer than {@code 2m} (with valid neighbours and a valid checksum) is refused
+   * with its reason, not an unchecked exception from the packed links.
+   */
+  @Test
+  void aLevelZeroListLongerThanTwoMIsRefused() throws IOException {
+    int n = 300;
+    int m = 4;
+    Path file = tmp.resolve("level0.bin");
+    try (VectorIndex index = Artsim.index(HnswConfig.defaults().withM(m).withThreads(1), DIM, Metric.L2)) {
+      index.addAll(RandomVectors.entries(new SplittableRandom(3), n, DIM, 3, false));
+      index.save(file);
+    }
+    byte[] good = Files.readAllBytes(file);
+    int start = payloadStart(good);
+    byte[] head = Arrays.copyOfRange(good, 0, start);
+    ByteBuffer payload = ByteBuffer.wrap(Arrays.copyOfRange(good, start, good.length - 4 - END.length));
+    // the graph section ends the payload: levels, entry, then level 0 = n nodes, node 0 first
+    int at = -1;
+    for (int p = 8; p + 12 <= payload.capacity(); p += 1) {
+      int levels = payload.getInt(p - 8);
+      int entry = payload.getInt(p - 4);
+      if (payload.getInt(p) == n && payload.getInt(p + 4) == 0 && payload.getInt(p + 8) >= 1 && payload.getInt(p + 8) <= 2 * m
+          && levels >= 1 && levels <= 8 && entry >= 0 && entry < n) {
+        at = p;
+      }
+    }
+    assertThat(at).as("level 0 found in the payload").isPositive();
+    int size = payload.getInt(at + 8);
+    int extra = 2 * m + 1 - size;
+    int listEnd = at + 12 + 4 * size;
+    ByteBuffer crafted = ByteBuffer.allocate(payload.capacity() + 4 * extra);
+    crafted.put(payload.array(), 0, listEnd);
+    for (int i = 0; i < extra; i++) {
+      crafted.putInt(1);
+    }
+    crafted.put(payload.array(), listEnd, payload.capacity() - listEnd);
+    crafted.putInt(at + 8, 2 * m + 1);
+    Path bad = tmp.resolve("level0-crafted.bin");
+    Files.write(bad, withChecksum(head, crafted.array()));
+    assertThatThrownBy(() -> Artsim.loadIndex(bad)).isInstanceOf(FileFormatException.class).hasMessageContaining("node 0 has 9 links on level 0, more than 2m = 8");
+  }
 }
