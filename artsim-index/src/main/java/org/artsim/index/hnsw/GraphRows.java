@@ -24,9 +24,6 @@ interface GraphRows {
   /** Keeps only the ordinals {@code live} (ascending), renumbered {@code 0, 1, ...}. */
   void keep(int[] live);
 
-  /** The score of {@code q} against ordinal {@code ord}. */
-  float score(VectorKernels kernels, Score score, float[] q, int ord);
-
   /** The exact scores of every ordinal against {@code q}, for searching an fp32 graph. */
   NodeScores scores(VectorKernels kernels, Score score, float[] q);
 

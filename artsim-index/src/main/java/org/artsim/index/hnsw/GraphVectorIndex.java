@@ -419,31 +419,34 @@ abstract class GraphVectorIndex implements VectorIndex {
     offerCandidates(q, graphSearch(q, beam, null, store.liveLocked()), null, top);
   }
 
-  float scoreOf(float[] q, int ord) {
-    return rows.score(kernels, score, q, ord);
+  /** Exact scores against {@code q}, one per search (a mapped store reuses one scratch row). */
+  private NodeScores exact(float[] q) {
+    return rows.scores(kernels, score, q);
   }
 
   private void offerCandidates(float[] q, int[] candidates, BitSet allowed, TopK top) {
+    NodeScores exact = exact(q);
     for (int ord : candidates) {
       if (ord < 0 || ord >= ordinals || store.isDead(ord) || (allowed != null && !allowed.get(ord))) {
         continue;
       }
-      top.offer(scoreOf(q, ord), ord);
+      top.offer(exact.score(ord), ord);
     }
   }
 
   /** Scores every qualifying live ordinal ({@code allowed} null: every live one). */
   private void scoreExactly(float[] q, BitSet allowed, TopK top) {
+    NodeScores exact = exact(q);
     if (allowed == null) {
       for (int ord = 0; ord < ordinals; ord++) {
         if (!store.isDead(ord)) {
-          top.offer(scoreOf(q, ord), ord);
+          top.offer(exact.score(ord), ord);
         }
       }
       return;
     }
     for (int ord = allowed.nextSetBit(0); ord >= 0; ord = allowed.nextSetBit(ord + 1)) {
-      top.offer(scoreOf(q, ord), ord);
+      top.offer(exact.score(ord), ord);
     }
   }
 

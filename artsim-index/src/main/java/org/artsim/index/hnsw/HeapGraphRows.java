@@ -46,11 +46,6 @@ final class HeapGraphRows implements GraphRows {
   }
 
   @Override
-  public float score(VectorKernels kernels, Score score, float[] q, int ord) {
-    return kernels.score(score, q, vectors[ord]);
-  }
-
-  @Override
   public NodeScores scores(VectorKernels kernels, Score score, float[] q) {
     return new Fp32Scores(kernels, score, vectors, q, dim);
   }

@@ -49,11 +49,6 @@ final class MappedGraphRows implements GraphRows {
   }
 
   @Override
-  public float score(VectorKernels kernels, Score score, float[] q, int ord) {
-    return store.score(kernels, score, q, 0, ord, store.newScratch(1));
-  }
-
-  @Override
   public NodeScores scores(VectorKernels kernels, Score score, float[] q) {
     float[] scratch = store.newScratch(1);
     return new NodeScores() {
