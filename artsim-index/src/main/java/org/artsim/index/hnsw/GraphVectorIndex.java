@@ -74,6 +74,12 @@ import org.artsim.vector.Vectors;
  * Candidates from the graph are re-scored with the same kernels as the flat index and ranked by
  * {@link TopK} (score descending, ties by id), so a hit's score is bitwise the flat index's.
  *
+ * <h2>Vectors</h2>
+ *
+ * The fp32 vectors are kept by {@link GraphRows}: on the heap, or with {@link
+ * HnswConfig.Storage#MAPPED} in a memory-mapped file off the heap; both score with the same kernels,
+ * so answers do not depend on the storage.
+ *
  * <h2>Batches</h2>
  *
  * {@link #searchBatch} answers its queries on {@link HnswConfig#searchThreads()} threads ({@link

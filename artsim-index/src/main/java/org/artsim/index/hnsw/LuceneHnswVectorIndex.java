@@ -46,6 +46,10 @@ import org.artsim.vector.VectorKernels.Score;
  * never depend on the threads; a single-threaded build is reproducible for a given seed and
  * insertion order, a parallel one's links depend on thread timing.
  *
+ * <p>After a batch that at least doubles the graph, and after loading a file, the graph is kept as
+ * a {@link FrozenGraph} (links only; Lucene's growable graph also keeps a score per link in
+ * per-node objects); the next insertion rebuilds the growable graph from it.
+ *
  * <p>Malkov &amp; Yashunin, doi:10.1109/TPAMI.2018.2889473.
  */
 final class LuceneHnswVectorIndex extends GraphVectorIndex {
