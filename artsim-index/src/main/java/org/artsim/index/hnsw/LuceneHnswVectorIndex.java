@@ -82,6 +82,11 @@ final class LuceneHnswVectorIndex extends GraphVectorIndex {
     return LuceneHnswIndexProvider.NAME;
   }
 
+  /** Whether the graph is frozen (links only) rather than growable; for tests. */
+  boolean frozen() {
+    return store.read(() -> graph == null);
+  }
+
   /** A monotone map of an artsim score onto the positive scores Lucene's graph code expects. */
   private float luceneScore(float artsimScore) {
     if (score == Score.DOT) {

@@ -16,9 +16,10 @@ import org.artsim.index.HnswConfig.Storage;
 import org.artsim.testing.NeighbourAssertions;
 import org.artsim.testing.RandomVectors;
 import org.artsim.testing.Seeds;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * An {@code hnsw-lucene} graph through its life: built in one batch (then frozen: links without
@@ -44,6 +45,30 @@ class LuceneHnswLifecycleTest {
       sum += NeighbourAssertions.recall(index.search(SearchRequest.of(q, 10)), exact.search(q, 10));
     }
     return sum / queries;
+  }
+
+  /**
+   * The graph is frozen after a batch that doubles it and after a load, and growable after an
+   * insertion into a frozen graph that did not double it (so a stream of single adds thaws it once).
+   */
+  @Test
+  void theGraphIsFrozenAfterABuildAndALoadAndGrowableAfterASmallInsert() {
+    List<VectorEntry> entries = LuceneHnswInt8IndexTest.clustered(new SplittableRandom(4), 1200, DIM, 20, 0.6);
+    Path file = tmp.resolve("frozen.bin");
+    try (VectorIndex index = Artsim.index(config(Quantization.INT8, Storage.HEAP), DIM, Metric.COSINE)) {
+      var graph = (LuceneHnswVectorIndex) index;
+      assertThat(graph.frozen()).as("empty").isFalse();
+      index.addAll(entries.subList(0, 1000));
+      assertThat(graph.frozen()).as("after a build").isTrue();
+      index.add(entries.get(1000).id(), entries.get(1000).vector());
+      assertThat(graph.frozen()).as("after one add").isFalse();
+      index.addAll(entries.subList(1001, 1200));
+      assertThat(graph.frozen()).as("after a batch that did not double it").isFalse();
+      index.save(file);
+      try (VectorIndex loaded = Artsim.loadIndex(file)) {
+        assertThat(((LuceneHnswVectorIndex) loaded).frozen()).as("after a load").isTrue();
+      }
+    }
   }
 
   @ParameterizedTest
