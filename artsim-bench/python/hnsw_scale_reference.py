@@ -11,7 +11,7 @@ passes. Ground truth: exact float64 inner products. Build CPU time is the proces
 (all threads), steadier than wall time on a shared machine.
 
 --faiss-index PATH writes the built FAISS index there, or, when the file exists, reads it instead of
-building (build columns then print as nan): a long build (1M rows take hours on 2 cores) can be
+building (build columns then print as nan): a long build (1M × 512 took 88 CPU minutes here) can be
 searched again later on a quiet machine.
 
     /usr/bin/python3 artsim-bench/python/hnsw_scale_reference.py --file clip128-100k.npy --n 100000 \\

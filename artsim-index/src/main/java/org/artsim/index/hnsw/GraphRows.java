@@ -24,10 +24,10 @@ interface GraphRows {
   /** Keeps only the ordinals {@code live} (ascending), renumbered {@code 0, 1, ...}. */
   void keep(int[] live);
 
-  /** The exact scores of every ordinal against {@code q}, for searching an fp32 graph. */
+  /** Exact scores of the stored vectors against {@code q}: an fp32 graph's search, re-ranks and exact scans; one per search and thread. */
   NodeScores scores(VectorKernels kernels, Score score, float[] q);
 
-  /** Writes ordinals {@code [0, count)} as little-endian float32, in order. */
+  /** Writes ordinals {@code [0, count)} through {@link BinaryOut#writeFloats} (the file's byte order), in order. */
   void write(BinaryOut out, int count) throws IOException;
 
   /** Frees the vectors (a mapped store unmaps its file); idempotent. */
