@@ -103,7 +103,8 @@ final class Int8Codes {
     }
   }
 
-  private void encode(float[] v, int node) {
+  /** Encodes {@code v} as node {@code node} with the current ranges (within the capacity). */
+  void encode(float[] v, int node) {
     byte[] c = codes[node];
     if (c == null) {
       c = new byte[dim];
@@ -185,7 +186,7 @@ final class Int8Codes {
 
   /**
    * Reads what {@link #write} wrote into {@code mid} and {@code scale} (of the dimension), checking
-   * every value, and returns the node count of the fit; {@link #restore} and {@link #encodeAll}
+   * every value, and returns the node count of the fit; {@link #restore} and {@link #startEncoding}
    * then make the codes.
    */
   static int readRanges(BinaryIn in, float[] mid, float[] scale) throws IOException {
@@ -210,14 +211,15 @@ final class Int8Codes {
     System.arraycopy(scale, 0, this.scale, 0, dim);
   }
 
-  /** Encodes nodes {@code [0, nodes)} with the ranges read from a file. */
-  void encodeAll(BinaryIn in, IntFunction<float[]> vectors, int nodes) throws IOException {
+  /**
+   * Prepares to encode nodes {@code [0, nodes)} with the ranges read from a file, each by {@link
+   * #encode} as its vector is read (so a file's vectors are read once).
+   */
+  void startEncoding(BinaryIn in, int nodes) throws IOException {
     if (fittedAt > nodes || (nodes > 0 && fittedAt == 0)) {
       throw in.corrupt("int8 codes fitted at " + fittedAt + " nodes, but the graph holds " + nodes);
     }
     ensureCapacity(nodes);
-    for (int node = 0; node < nodes; node++) {
-      encode(vectors.apply(node), node);
-    }
   }
+
 }

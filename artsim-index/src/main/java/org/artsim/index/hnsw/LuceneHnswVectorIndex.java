@@ -338,14 +338,17 @@ final class LuceneHnswVectorIndex extends GraphVectorIndex {
     }
     readItems(in, 4L * dim);
     int n = ordinals;
+    if (codes != null) {
+      codes.startEncoding(in, n);
+    }
     for (int ord = 0; ord < n; ord++) {
       float[] v = new float[dim];
       in.readFloats(v, 0, dim);
       checkStoredVector(in, ord, v);
       rows.set(ord, v);
-    }
-    if (codes != null) {
-      codes.encodeAll(in, rows::get, n);
+      if (codes != null) {
+        codes.encode(v, ord);
+      }
     }
     int levels = in.readCount("level", 64, 4);
     int entry = in.readInt();

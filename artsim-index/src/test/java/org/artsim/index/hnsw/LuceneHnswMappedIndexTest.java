@@ -98,11 +98,13 @@ class LuceneHnswMappedIndexTest extends AbstractHnswIndexTest {
     }
   }
 
+  /** The vector file goes to the configured directory (created if missing) and is unlinked once mapped. */
   @Test
   void theVectorFileIsUnlinkedOnceMapped() throws IOException {
-    Path dir = Files.createDirectory(tmp.resolve("vectors"));
+    Path dir = tmp.resolve("vectors").resolve("nested");
     try (VectorIndex index = Artsim.index(mapped().withDirectory(dir), 8, Metric.L2)) {
       index.addAll(RandomVectors.entries(new SplittableRandom(1), 5000, 8, 2, false));
+      assertThat(dir).as("the configured directory was used").isDirectory();
       try (Stream<Path> files = Files.list(dir)) {
         assertThat(files).isEmpty();
       }
